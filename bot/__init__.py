@@ -1,0 +1,1 @@
+"""Safeguarding decision support: guidance, matcher, thresholds, consent and advice."""

@@ -1,0 +1,1 @@
+"""Machine-readable guidance: schema, loading and validation."""
