@@ -66,7 +66,14 @@ def load_areas(directory: Path = GUIDANCE_DIR) -> Dict[str, AreaGuidance]:
             raise GuidanceError(f"{path.name}: supplement_of {data['supplement_of']!r} has no area file")
         target = mains[data["supplement_of"]][1]
         for key in SUPPLEMENT_LISTS:
-            target[key] = list(target.get(key, [])) + list(data.get(key, []))
+            extra = list(data.get(key, []))
+            if key == "documents":  # a document both files declare must be declared identically
+                known = {d["id"]: d for d in target.get(key, [])}
+                for doc in [d for d in extra if d["id"] in known]:
+                    if doc != known[doc["id"]]:
+                        raise GuidanceError(f"{path.name}: document {doc['id']!r} differs from the area file's")
+                extra = [d for d in extra if d["id"] not in known]
+            target[key] = list(target.get(key, [])) + extra
         names[data["supplement_of"]].append(path.name)
     areas: Dict[str, AreaGuidance] = {}
     for area, (_path, data) in mains.items():

@@ -1,0 +1,71 @@
+"""Resolve the area a user names (county, city, town) to the guidance that covers it.
+
+Unknown places are not guessed: the caller gets ``None`` and gives the national
+fallback, because the wrong area's phone number is a safety hazard.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from bot.guidance.models import AreaGuidance
+
+# Places that sound close to a covered area but are a different local authority.
+NOT_COVERED = {
+    "nottinghamshire": "Nottinghamshire County Council (not Nottingham City)",
+    "mansfield": "Nottinghamshire County Council (not Nottingham City)",
+    "newark": "Nottinghamshire County Council (not Nottingham City)",
+    "worksop": "Nottinghamshire County Council (not Nottingham City)",
+    "central bedfordshire": "Central Bedfordshire Council (not Bedford Borough)",
+    "dunstable": "Central Bedfordshire Council (not Bedford Borough)",
+    "leighton buzzard": "Central Bedfordshire Council (not Bedford Borough)",
+    "biggleswade": "Central Bedfordshire Council (not Bedford Borough)",
+    "luton": "Luton Borough Council (not Bedford Borough)",
+}
+
+NATIONAL_FALLBACK = (
+    "We only hold guidance for Northamptonshire, Norfolk, Nottingham City and Bedford Borough. "
+    "If a child is in immediate danger call 999. Otherwise contact the children's social care "
+    "front door of the local authority where the child lives (its number is on the council's website), "
+    "or the NSPCC helpline on 0808 800 5000."
+)
+
+
+def normalise_place(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("'", "")
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@dataclass(frozen=True)
+class AreaMatch:
+    area: Optional[str]
+    place: str
+    not_covered: Optional[str] = None
+
+
+class AreaResolver:
+    """Longest place name found in the text wins ("King's Lynn" before "Lynn")."""
+
+    def __init__(self, areas: Dict[str, AreaGuidance]) -> None:
+        names: Dict[str, Optional[str]] = {}
+        for area in areas.values():
+            for place in [area.name, area.area.replace("_", " "), *area.places]:
+                names[normalise_place(place)] = area.area
+        for place in NOT_COVERED:
+            names[place] = None
+        self._names = names
+        self._ordered: List[str] = sorted(names, key=len, reverse=True)
+
+    def resolve(self, text: Optional[str]) -> Optional[AreaMatch]:
+        """AreaMatch for a known place (area None if known but not covered); None if no place is recognised."""
+        if not text:
+            return None
+        haystack = f" {normalise_place(text)} "
+        for place in self._ordered:
+            if place and f" {place} " in haystack:
+                area = self._names[place]
+                return AreaMatch(area=area, place=place, not_covered=None if area else NOT_COVERED[place])
+        return None

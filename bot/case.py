@@ -1,0 +1,73 @@
+"""The input contract: one case, as the CLI and the conversation both hand it to the engine."""
+
+from __future__ import annotations
+
+from typing import Literal, Optional, Union
+
+from pydantic import BaseModel, Extra, Field, validator
+
+from bot.parsing import parse_age_years, parse_scale
+
+MAX_TEXT_CHARS = 20_000  # longer answers are truncated (and the advice says so), never rejected
+
+
+class Case(BaseModel):
+    """What ``python -m bot assess`` reads and what the assistant collects."""
+
+    area: Optional[str] = Field(None, description="county, city or town")
+    age: Optional[Union[float, str]] = Field(None, description="years as a number, or text like '4 months'")
+    role: Literal["professional", "public"] = "professional"
+    worried: str = ""
+    working_well: str = ""
+    needs: str = ""
+    scale: Optional[Union[int, str]] = Field(None, description="0 = very worried, 10 = not worried at all")
+    danger_now: bool = False
+    consent: Literal["given", "refused", "not_asked"] = "not_asked"
+    consent_risky: bool = False
+    mobile: Optional[bool] = Field(None, description="for babies: crawling, rolling or walking")
+
+    class Config:
+        extra = Extra.forbid
+
+    @validator("worried", "working_well", "needs", pre=True)
+    def _text(cls, value: object) -> str:  # noqa: N805
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise ValueError("must be text")
+        return value
+
+    @validator("scale", pre=True)
+    def _scale(cls, value: object) -> Optional[int]:  # noqa: N805
+        if value is None or value == "":
+            return None
+        parsed = parse_scale(value)
+        if parsed is None:
+            raise ValueError(f"scale must be a whole number from 0 to 10 (got {value!r})")
+        return parsed
+
+    @validator("age", pre=True)
+    def _age(cls, value: object) -> Optional[float]:  # noqa: N805
+        if value is None or value == "":
+            return None
+        parsed = parse_age_years(value)
+        if parsed is None:
+            raise ValueError(f"age must be a child's age such as 14, 'nine' or '4 months' (got {value!r})")
+        return parsed
+
+    @validator("danger_now", "consent_risky", pre=True)
+    def _strict_bool(cls, value: object) -> bool:  # noqa: N805
+        if not isinstance(value, bool):
+            raise ValueError("must be true or false")
+        return value
+
+    @property
+    def age_years(self) -> Optional[float]:
+        return float(self.age) if self.age is not None else None
+
+    @property
+    def scale_value(self) -> Optional[int]:
+        return int(self.scale) if self.scale is not None else None
+
+    def truncated(self) -> bool:
+        return any(len(t) > MAX_TEXT_CHARS for t in (self.worried, self.working_well, self.needs))

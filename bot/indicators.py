@@ -1,0 +1,133 @@
+"""Concept hits -> the area's indicators, with the age-dependent rules applied.
+
+Age rules are explicit code, not similarity: any injury on a baby who is not
+yet mobile, and sexual activity or pregnancy under 13, are section 47 whatever
+words were used; private fostering needs 28 days or more.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Iterable, List, Optional, Set
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from bot.guidance.models import AgeRule, Indicator
+from bot.matcher import ConceptHit, ConceptMatcher
+
+NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
+INJURY_WORDS = re.compile(
+    r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|broken|break|cuts?|swell\w*|swollen|bleed\w*|"
+    r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump)\b"
+)
+INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
+SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
+SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
+                          r"morning after pill|sti|stis|chlamydia|gonorrh\w*)\b")
+
+
+@dataclass(frozen=True)
+class ChildContext:
+    age_years: Optional[float]
+    mobile: Optional[bool]
+    duration_days: Optional[int]
+
+    @property
+    def non_mobile(self) -> Optional[bool]:
+        """True / False when known; None when we cannot tell."""
+        if self.mobile is not None:
+            return not self.mobile
+        if self.age_years is None:
+            return None
+        if self.age_years < NON_MOBILE_MAX_YEARS:
+            return True
+        return False if self.age_years >= 1 else None
+
+
+def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext) -> List[ConceptHit]:
+    """Rewrite concept hits by what we know of the child's age, mobility and the duration stated."""
+    result: List[ConceptHit] = []
+    for hit in hits:
+        if hit.concept == "injury_nonmobile_baby" and child.non_mobile is False:
+            hit = replace(hit, concept="unexplained_injury", label="an injury that needs explaining")
+        if hit.concept == "sexual_activity_under13" and child.age_years is not None and child.age_years >= 13:
+            hit = replace(hit, concept="sexual_health_risk", label="sexual activity or sexual health worries")
+        if hit.concept == "private_fostering" and child.duration_days is not None and child.duration_days < 28:
+            continue  # not private fostering in law until 28 days; the advice notes this
+        result.append(hit)
+    active = [h for h in result if not h.negated]
+    concepts = {h.concept for h in active}
+    if child.non_mobile and "injury_nonmobile_baby" not in concepts:
+        for hit in active:
+            if hit.concept in INJURY_CONCEPTS or INJURY_WORDS.search(hit.words.lower()):
+                result.append(replace(hit, concept="injury_nonmobile_baby",
+                                      label="a bruise or injury on a baby who is not yet mobile"))
+                break
+    young = child.age_years is not None and child.age_years < 13
+    if young and "sexual_activity_under13" not in concepts:
+        for hit in active:
+            if hit.concept in SEXUAL_CONCEPTS or (SEXUAL_WORDS.search(hit.sentence.lower())
+                                                  and hit.concept in {"child_sexual_exploitation", "sexual_abuse"}):
+                result.append(replace(hit, concept="sexual_activity_under13",
+                                      label="sexual activity or pregnancy in a child under 13"))
+                break
+    return result
+
+
+def injury_on_non_mobile_baby(text: str, child: ChildContext) -> Optional[str]:
+    """Words describing an injury when the baby is not mobile: a red flag even if no concept matched."""
+    if not child.non_mobile:
+        return None
+    match = INJURY_WORDS.search(text.lower())
+    return text[match.start():match.end()] if match else None
+
+
+def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
+    """Unknown facts never exclude an indicator: safety first."""
+    if rule is None:
+        return True
+    age = child.age_years
+    if rule.max_years is not None and age is not None and age >= rule.max_years:
+        return False
+    if rule.min_years is not None and age is not None and age < rule.min_years:
+        return False
+    if rule.non_mobile and child.non_mobile is False:
+        return False
+    return not (rule.min_days is not None and child.duration_days is not None
+                and child.duration_days < rule.min_days)
+
+
+def _content_lemmas(matcher: ConceptMatcher, text: str) -> Set[str]:
+    return {t.lemma_ for t in matcher.parse(text) if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2}
+
+
+SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persistent", "persistently", "chronic",
+                  "severe", "serious", "seriously", "significant", "police", "hospital", "a&e", "repeated",
+                  "repeatedly", "regularly", "weekly", "violent", "violence", "impact", "affecting", "frequently",
+                  "escalating", "worse"}
+
+
+def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator],
+                     s47_concept: bool) -> Optional[Indicator]:
+    """Among the area's indicators for a concept, the one whose words best fit what was said.
+
+    A red-flag concept always takes the area's section 47 indicator when it has one.
+    Ties go to the higher level: when the words cannot separate two levels we do not
+    advise the lower one.
+    """
+    if not candidates:
+        return None
+    if s47_concept:
+        flagged = [c for c in candidates if c.s47]
+        candidates = flagged or candidates
+    said = _content_lemmas(matcher, hit.sentence)
+    severe = bool(said & SEVERITY_WORDS) or bool({t.lower() for t in hit.sentence.split()} & SEVERITY_WORDS)
+
+    def score(indicator: Indicator) -> tuple:
+        words = _content_lemmas(matcher, indicator.text)
+        overlap = len(said & words) / (len(words) ** 0.5 or 1.0)
+        severity_fit = indicator.level if severe else -indicator.level
+        return (round(overlap, 3), severity_fit if not s47_concept else indicator.level, indicator.level)
+
+    return max(candidates, key=score)

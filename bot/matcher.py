@@ -1,0 +1,217 @@
+"""Free text -> concepts, with negation and hedging, keeping the words that triggered each match.
+
+Patterns come from ``guidance/concepts.yml`` and are compiled into spaCy token
+patterns on lower-cased lookup lemmas. Negation is deliberately narrow: a cue
+must scope over the match ("no bruises", "isn't self-harming", "never hit"),
+because wrongly dropping a worry is the worst error this product can make.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from bot.guidance.loader import cached_concepts
+from bot.guidance.models import Concept, ConceptLexicon
+from bot.nlp import get_nlp
+
+NEGATION_CUES = {"no", "not", "never", "without", "nobody", "none", "nothing", "neither", "nor",
+                 "deny", "denies", "denied", "n't", "nt", "cannot"}
+# Tokens that may stand between a negation cue and what it negates ("no obvious signs of bruising").
+NEGATION_BRIDGE = {
+    "any", "obvious", "sign", "signs", "of", "evidence", "visible", "be", "been", "being", "is", "was", "are",
+    "were", "have", "has", "had", "got", "get", "seen", "see", "a", "an", "the", "clear", "concern",
+    "concerns", "about", "worry", "worries", "current", "currently", "really", "at", "all", "ever", "do",
+    "does", "did", "he", "she", "they", "it", "him", "her", "them", "his", "their", "'s", "think", "believe",
+    "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication",
+    "reported", "report", "disclose", "disclosed", "mention", "mentioned", "or", ",", "other",
+}
+POST_NEGATION = {"none", "denied", "denies", "absent", "negative"}
+CLAUSE_BREAKS = {".", ";", "!", "?", "but", "however", "although", "though", "except", "yet", "whereas", "while"}
+HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could", "think", "unsure", "suspect",
+              "wonder", "apparently", "allegedly", "rumour", "rumoured", "heard", "seem", "seems", "likely",
+              "unclear", "probably"}
+_HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
+GAP = "..."
+ANY = "*"
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class ConceptHit:
+    """One concept found in one answer: what was said, where, and how."""
+
+    concept: str
+    label: str
+    words: str
+    sentence: str
+    start: int
+    end: int
+    negated: bool = False
+    hedged: bool = False
+    field: str = "worried"
+
+
+def _lemma(nlp: Language, word: str) -> str:
+    doc = nlp(word.lower())
+    return doc[0].lemma_.lower() if len(doc) == 1 else word.lower()
+
+
+def compile_pattern(nlp: Language, pattern: str) -> List[List[Dict]]:
+    """'dad/father hit ... mum' -> spaCy token pattern on LEMMA (alternatives, * and ... gaps)."""
+    tokens: List[Dict] = []
+    for slot in pattern.lower().split():
+        if slot == GAP:
+            tokens.extend({"OP": "?"} for _ in range(MAX_GAP))
+        elif slot == ANY:
+            tokens.append({})
+        else:
+            # A slot may tokenise into several tokens ("don't"): keep them in order.
+            alternatives = [a for a in slot.split("/") if a]
+            split = [[t.text for t in nlp(a)] for a in alternatives]
+            if all(len(s) == 1 for s in split):
+                lemmas = sorted({_lemma(nlp, s[0]) for s in split} | {s[0] for s in split})
+                tokens.append({"LEMMA": {"IN": lemmas}})
+            else:
+                first = split[0]
+                tokens.extend({"LOWER": t.lower()} for t in first)
+    if not tokens or all(t.get("OP") == "?" or not t for t in tokens):
+        raise ValueError(f"pattern has no words: {pattern!r}")
+    while tokens and tokens[-1].get("OP") == "?":
+        tokens.pop()
+    return [tokens]
+
+
+def _lower_lemmas(doc: Doc) -> None:
+    for token in doc:
+        token.lemma_ = token.lemma_.lower()
+
+
+class ConceptMatcher:
+    """Finds guidance concepts in free text. Build once per process (see ``get_matcher``)."""
+
+    def __init__(self, nlp: Language, lexicon: ConceptLexicon) -> None:
+        self.nlp = nlp
+        self.concepts: Dict[str, Concept] = {c.id: c for c in lexicon.concepts}
+        self.matcher = Matcher(nlp.vocab)
+        self._pattern_negations: Dict[str, bool] = {}
+        for concept in lexicon.concepts:
+            for index, pattern in enumerate(concept.patterns):
+                key = f"{concept.id}#{index}"
+                self.matcher.add(key, compile_pattern(nlp, pattern))
+                self._pattern_negations[key] = any(w in NEGATION_CUES for w in pattern.replace("/", " ").split())
+
+    def parse(self, text: str) -> Doc:
+        # Same length as the input, so character offsets still point into the user's words.
+        doc = self.nlp(_HYPHEN_IN_WORD.sub(" ", text.lower()))
+        _lower_lemmas(doc)
+        return doc
+
+    def find(self, text: str, field: str = "worried") -> List[ConceptHit]:
+        """All concept hits in ``text``; the longest span wins where several patterns of one concept overlap."""
+        if not text or not text.strip():
+            return []
+        doc = self.parse(text)
+        raw: List[Tuple[str, Span, bool]] = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.nlp.vocab.strings[match_id]
+            raw.append((key.split("#")[0], doc[start:end], self._pattern_negations[key]))
+        raw.sort(key=lambda r: (r[1].start, -(r[1].end - r[1].start)))
+        hits: List[ConceptHit] = []
+        taken: Dict[str, List[Tuple[int, int]]] = {}
+        for concept_id, span, pattern_has_negation in raw:
+            spans = taken.setdefault(concept_id, [])
+            if any(s < span.end and span.start < e for s, e in spans):
+                continue
+            spans.append((span.start, span.end))
+            concept = self.concepts[concept_id]
+            sentence = _sentence(doc, span)
+            hits.append(ConceptHit(
+                concept=concept_id,
+                label=concept.label,
+                words=text[span.start_char:span.end_char],
+                sentence=text[sentence[0]:sentence[1]].strip(),
+                start=span.start_char,
+                end=span.end_char,
+                negated=False if pattern_has_negation else is_negated(doc, span),
+                hedged=is_hedged(doc, span),
+                field=field,
+            ))
+        return hits
+
+
+def _clause_bounds(doc: Doc, span: Span) -> Tuple[int, int]:
+    start = span.start
+    while start > 0 and doc[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    end = span.end
+    while end < len(doc) and doc[end].text not in CLAUSE_BREAKS:
+        end += 1
+    return start, end
+
+
+def _sentence(doc: Doc, span: Span) -> Tuple[int, int]:
+    start = span.start
+    while start > 0 and doc[start - 1].text not in {".", "!", "?", "\n"}:
+        start -= 1
+    end = span.end
+    while end < len(doc) and doc[end].text not in {".", "!", "?", "\n"}:
+        end += 1
+    start_char = doc[start].idx if start < len(doc) else len(doc.text)
+    end_char = doc[end - 1].idx + len(doc[end - 1].text) if end > 0 else 0
+    return start_char, end_char
+
+
+def is_negated(doc: Doc, span: Span) -> bool:
+    """True only when a negation cue scopes over the span, within its clause."""
+    clause_start, clause_end = _clause_bounds(doc, span)
+    index = span.start - 1
+    while index >= clause_start:
+        token = doc[index]
+        if token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}:
+            return True
+        if token.lower_ not in NEGATION_BRIDGE and token.lemma_ not in NEGATION_BRIDGE:
+            break
+        index -= 1
+    # A cue inside a gapped match: "dad doesn't hit him" matched by "dad ... hit".
+    if any(t.lower_ in NEGATION_CUES for t in span[1:-1]):
+        return True
+    after = span.end
+    for token in doc[after:min(after + 3, clause_end)]:
+        if token.lower_ in POST_NEGATION:
+            return True
+        if token.text == "ruled" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "out":
+            return True
+    return False
+
+
+def is_hedged(doc: Doc, span: Span) -> bool:
+    clause_start, clause_end = _clause_bounds(doc, span)
+    words = {t.lower_ for t in doc[clause_start:clause_end]} | {t.lemma_ for t in doc[clause_start:clause_end]}
+    text = doc[clause_start:clause_end].text
+    return bool(words & HEDGE_CUES) or "not sure" in text or "not certain" in text
+
+
+def find_all(matcher: ConceptMatcher, answers: Iterable[Tuple[str, Optional[str]]]) -> List[ConceptHit]:
+    """Hits across several answers, each labelled with the field it came from."""
+    hits: List[ConceptHit] = []
+    for field, text in answers:
+        if text:
+            hits.extend(matcher.find(text, field=field))
+    return hits
+
+
+def active(hits: Sequence[ConceptHit]) -> List[ConceptHit]:
+    return [h for h in hits if not h.negated]
+
+
+@lru_cache(maxsize=1)
+def get_matcher() -> ConceptMatcher:
+    """Cached factory: the pipeline and patterns are built once per process, never at import time."""
+    return ConceptMatcher(get_nlp(), cached_concepts())

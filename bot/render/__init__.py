@@ -1,0 +1,1 @@
+"""Renderers: the same Advice object, drawn for each channel."""

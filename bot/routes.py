@@ -1,0 +1,75 @@
+"""Which door, for which level and which person: from the area's levels and routes only."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.advice import Citation, Contact
+from bot.guidance.models import AreaGuidance, Route
+
+FRONT_DOOR_KINDS = ("mash", "cads")
+
+
+def citation(area: AreaGuidance, document: str, section: str) -> Citation:
+    doc = next(d for d in area.documents if d.id == document)
+    return Citation(document=doc.id, title=doc.title, section=section, seed=doc.seed)
+
+
+def contact_for(area: AreaGuidance, route: Route) -> Contact:
+    phones = list(dict.fromkeys(p.number for p in route.phones))
+    return Contact(
+        service=route.service, phone=phones[0] if phones else None, phones=phones, email=route.email,
+        web=route.web, hours=route.hours, out_of_hours=route.out_of_hours, how=route.how,
+        written_referrals=route.written_referrals, follow_up=route.follow_up, contact_missing=route.contact_missing,
+        source=citation(area, route.source.document, route.source.section),
+    )
+
+
+def _by_id(area: AreaGuidance, route_id: str) -> Route:
+    return next(r for r in area.routes if r.id == route_id)
+
+
+def _for_audience(routes: List[Route], role: str) -> Optional[Route]:
+    wanted = ("public", "all") if role == "public" else ("professional", "all")
+    return next((r for r in routes if r.audience in wanted and r.kind != "999"), None)
+
+
+def level_routes(area: AreaGuidance, level: int) -> List[Route]:
+    spec = next(lv for lv in area.levels if lv.level == level)
+    return [_by_id(area, r) for r in spec.routes]
+
+
+def front_door(area: AreaGuidance, role: str = "professional") -> Route:
+    """The statutory door (MASH/CADS) for this person; the public line where the area has one."""
+    if role == "public":
+        public = next((r for r in area.routes if r.kind == "public"), None)
+        if public:
+            return public
+    for route in level_routes(area, 4):
+        if route.kind in FRONT_DOOR_KINDS and route.audience in ("professional", "all"):
+            return route
+    return next(r for r in area.routes if r.kind in FRONT_DOOR_KINDS)
+
+
+def emergency(area: AreaGuidance) -> Route:
+    return next(r for r in area.routes if r.kind == "999")
+
+
+def route_for(area: AreaGuidance, level: int, role: str) -> Route:
+    """Level 4 -> the front door; lower levels -> the level's first route for this audience.
+
+    A member of the public at levels 1-2 is pointed to universal help (or the public line where the area
+    has one); at level 3 and above to the public line or the front door, which take calls from anyone.
+    """
+    if level >= 4:
+        return front_door(area, role)
+    routes = level_routes(area, level)
+    if role == "public":
+        if level >= 3:
+            return front_door(area, role)
+        public = next((r for r in area.routes if r.kind == "public"), None)
+        chosen = public or next((r for r in routes if r.kind == "universal"), None)
+        if chosen:
+            return chosen
+    chosen = _for_audience(routes, role) or (routes[0] if routes else None)
+    return chosen or front_door(area, role)

@@ -1,0 +1,71 @@
+"""Threshold rules: matched indicators + scale + danger -> level of need.
+
+The rules only ever raise the level. Nothing lowers a section 47 indicator, and
+a low Signs of Safety score (0-3, very worried) raises the advice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+from bot.advice import MatchedIndicator
+
+LOW_SCALE_MAX = 3
+SEVERAL_LEVEL2 = 3  # "several" level-2 needs...
+ACROSS_DOMAINS = 2  # ...across at least two domains
+MANY_LEVEL3 = 3
+
+
+@dataclass
+class Decision:
+    level: int
+    s47: bool
+    immediate_danger: bool
+    reasons: List[str] = field(default_factory=list)
+
+
+def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], danger_now: bool,
+                 protective: bool) -> Decision:
+    """Apply the rules in order of precedence; each that fires adds a plain-English reason."""
+    reasons: List[str] = []
+    if danger_now:
+        reasons.append("You told us the child is in immediate danger: call 999 first.")
+    s47 = [i for i in indicators if i.s47]
+    if s47:
+        reasons.append("There is reasonable cause to suspect significant harm (a section 47 red flag: "
+                       + "; ".join(sorted({i.text for i in s47})) + ").")
+        return Decision(level=4, s47=True, immediate_danger=danger_now, reasons=reasons)
+    if danger_now:
+        return Decision(level=4, s47=False, immediate_danger=True, reasons=reasons)
+
+    level = max((i.level for i in indicators), default=1)
+    if indicators:
+        top = [i for i in indicators if i.level == level]
+        reasons.append(f"The highest level among the matched indicators is {level} ("
+                       + "; ".join(sorted({i.text for i in top})[:3]) + ").")
+    else:
+        reasons.append("Nothing you described matched a threshold indicator.")
+
+    level2 = [i for i in indicators if i.level == 2]
+    if level == 2 and len({i.id for i in level2}) >= SEVERAL_LEVEL2 \
+            and len({i.domain for i in level2}) >= ACROSS_DOMAINS:
+        level = 3
+        reasons.append("Several level 2 needs across different parts of the child's life together suggest "
+                       "complex needs (level 3).")
+
+    level3 = [i for i in indicators if i.level == 3]
+    many_level3 = len({i.id for i in level3}) >= MANY_LEVEL3 and len({i.domain for i in level3}) >= ACROSS_DOMAINS
+    if level == 3 and (many_level3 or (not protective and scale is not None and scale <= 1)):
+        level = 4
+        reasons.append("Several complex needs, or complex needs with few protective factors and a very low "
+                       "score, suggest a conversation with the front door about possible significant harm.")
+    elif level == 3 and level3 and protective and (scale is None or scale > LOW_SCALE_MAX):
+        reasons.append("Protective factors and your score support staying at level 3.")
+
+    if scale is not None and scale <= LOW_SCALE_MAX and level < 3:
+        raised = 3 if not indicators else level + 1
+        reasons.append(f"You scored {scale}/10, which means you are very worried; that raises the advice "
+                       f"from level {level} to level {raised}.")
+        level = raised
+    return Decision(level=level, s47=False, immediate_danger=False, reasons=reasons)
