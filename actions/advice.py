@@ -1,0 +1,44 @@
+"""Reflect-back question and the advice itself: both come straight from bot's one advice object."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.tracker_values import slot_values
+from bot import conversation as conv
+from bot.assess import assess
+from bot.render.text import render_text
+
+
+class ActionAskReviewConfirmed(Action):
+    """Asks 'Is that right?' with what the assistant heard, in plain words."""
+
+    def name(self) -> Text:
+        return "action_ask_review_confirmed"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        reflection = conv.reflect(conv.case_from_slots(slot_values(tracker)))
+        dispatcher.utter_message(text=reflection.message(), buttons=[
+            {"title": "Yes, that's right", "payload": "yes"},
+            {"title": "No, change something", "payload": "no"}])
+        return []
+
+
+class ActionGiveAdvice(Action):
+    """Plain-text advice plus one custom payload that is exactly the engine's advice object."""
+
+    def name(self) -> Text:
+        return "action_give_advice"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[Text, Any]]:
+        advice = assess(conv.case_from_slots(slot_values(tracker)))
+        dispatcher.utter_message(text=render_text(advice))
+        dispatcher.utter_message(json_message=advice.to_payload())
+        return [SlotSet("advice_summary", conv.advice_summary(advice))]

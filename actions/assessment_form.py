@@ -1,0 +1,164 @@
+"""Validation for the assessment form: each answer is parsed by bot/, bad answers re-asked clearly."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.tracker_values import latest_entity, latest_intent, latest_text, slot_values
+from bot import conversation as conv
+
+DANGER_ONLY = ["triage_danger_now", "triage_area"]
+CONSENT_SLOTS = ["consent_parents_know", "consent_status", "consent_risky"]
+
+
+class ValidateAssessmentForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_assessment_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        """Danger or an area we don't cover ends the questions early; babies get the mobility question."""
+        slots = slot_values(tracker)
+        if slots["triage_danger_now"] is True or slots["triage_area"] == conv.OUT_OF_AREA:
+            return DANGER_ONLY
+        required = list(domain_slots)
+        if not conv.needs_mobility_question(slots["child_age"]) and "child_mobile" in required:
+            required.remove("child_mobile")
+        return required
+
+    def _urgent(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
+        """Escalate at once when an answer carries a red flag or immediate danger."""
+        urgency = conv.check_urgent(slot_values(tracker), text)
+        if urgency is None:
+            return {}
+        dispatcher.utter_message(text=urgency.message)
+        return {"escalation_given": True, **({"triage_danger_now": True} if urgency.danger else {})}
+
+    def validate_triage_danger_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        text, intent = latest_text(tracker), latest_intent(tracker)
+        if conv.is_unsure(text, intent):
+            dispatcher.utter_message(text="If you're not sure, treat it as an emergency: call 999 now.")
+            return {"triage_danger_now": True}
+        answer = conv.parse_yes_no(text, intent)
+        if answer is True:
+            dispatcher.utter_message(text="Call 999 now. When the child is safe, I'll tell you which front door "
+                                          "to contact and what they will ask.")
+            return {"triage_danger_now": True}
+        if answer is False:
+            return {"triage_danger_now": False, **self._urgent(dispatcher, tracker, text)}
+        dispatcher.utter_message(text="Please answer yes, no or not sure: is the child in immediate danger now?")
+        return {"triage_danger_now": None}
+
+    def validate_triage_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        answer = conv.resolve_area_answer(latest_entity(tracker, "area") or latest_text(tracker))
+        if answer.message:
+            dispatcher.utter_message(text=answer.message)
+        return {"triage_area": answer.value}
+
+    def validate_triage_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        role = conv.parse_role(latest_text(tracker), latest_entity(tracker, "role"))
+        if role is None:
+            dispatcher.utter_message(text="Sorry, I didn't catch that. Are you a professional or a member of "
+                                          "the public?")
+        return {"triage_role": role}
+
+    def validate_child_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> Dict[Text, Any]:
+        text = latest_text(tracker)
+        if conv.age_answer(text) is None:
+            dispatcher.utter_message(text="I need the child's age, from newborn to 17: for example 14, 'nine' or "
+                                          "'4 months'. If you don't know, give your best guess.")
+            return {"child_age": None}
+        return {"child_age": text}
+
+    def validate_child_mobile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> Dict[Text, Any]:
+        mobile = conv.parse_mobile(latest_text(tracker), latest_intent(tracker))
+        if mobile is None:
+            dispatcher.utter_message(text="If you're not sure, I'll treat the baby as not yet mobile, which is "
+                                          "the safer assumption.")
+            return {"child_mobile": False}
+        return {"child_mobile": mobile}
+
+    def validate_sos_worried(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        text = latest_text(tracker).strip()
+        if not text:
+            dispatcher.utter_message(text="Tell me in your own words what you've seen or heard.")
+            return {"sos_worried": None}
+        urgent = self._urgent(dispatcher, tracker, text)
+        return {"sos_worried": text, **urgent}
+
+    def validate_sos_more(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                          domain: DomainDict) -> Dict[Text, Any]:
+        text, intent = latest_text(tracker), latest_intent(tracker)
+        if conv.is_done(text, intent):
+            return {"sos_more": "done"}
+        urgent = self._urgent(dispatcher, tracker, text)
+        # More worries: keep them, then ask "anything else?" again.
+        return {"sos_more": None, "sos_worried": conv.append_text(tracker.get_slot("sos_worried"), text), **urgent}
+
+    def validate_sos_working_well(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        return {"sos_working_well": latest_text(tracker).strip() or "nothing stated"}
+
+    def validate_sos_needs(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> Dict[Text, Any]:
+        text = latest_text(tracker).strip()
+        return {"sos_needs": text or "nothing stated", **self._urgent(dispatcher, tracker, text)}
+
+    def validate_sos_scale(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                           domain: DomainDict) -> Dict[Text, Any]:
+        scale = conv.scale_answer(latest_text(tracker))
+        if scale is None:
+            dispatcher.utter_message(text="Please give a whole number from 0 to 10: 0 means the child is not safe "
+                                          "at all, 10 means the child is safe and their needs are met.")
+            return {"sos_scale": None}
+        return {"sos_scale": float(scale)}
+
+    def validate_review_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        text, intent = latest_text(tracker), latest_intent(tracker)
+        answer = conv.parse_yes_no(text, intent)
+        if answer is True and len(text.split()) <= 4:
+            return {"review_confirmed": True}
+        if answer is False and len(text.split()) <= 3:
+            dispatcher.utter_message(text="What should I change or add? Tell me in your own words, for example "
+                                          "'there were no bruises' or 'she also said dad drinks'.")
+            return {"review_confirmed": None}
+        # Anything longer is a correction or an addition: keep it and reflect back again.
+        corrections = conv.append_text(tracker.get_slot("sos_corrections"), text)
+        return {"review_confirmed": None, "sos_corrections": corrections,
+                **self._urgent(dispatcher, tracker, text)}
+
+    def validate_consent_parents_know(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                      domain: DomainDict) -> Dict[Text, Any]:
+        answer = conv.parse_yes_no(latest_text(tracker), latest_intent(tracker))
+        if answer is None:
+            dispatcher.utter_message(text="Please answer yes or no: do the parents or carers know you're worried?")
+        return {"consent_parents_know": answer}
+
+    def validate_consent_status(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> Dict[Text, Any]:
+        status = conv.parse_consent_status(latest_text(tracker), latest_intent(tracker))
+        if status is None:
+            dispatcher.utter_message(text="Have they agreed, refused, or have you not asked yet?")
+        return {"consent_status": status}
+
+    def validate_consent_risky(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        text, intent = latest_text(tracker), latest_intent(tracker)
+        if conv.is_unsure(text, intent):
+            return {"consent_risky": "unsure"}
+        answer = conv.parse_yes_no(text, intent)
+        if answer is None:
+            dispatcher.utter_message(text="Please answer yes, no or not sure.")
+            return {"consent_risky": None}
+        return {"consent_risky": "yes" if answer else "no"}

@@ -1,0 +1,244 @@
+"""Conversation logic the Rasa actions call: answer parsing, the case from slots, reflect-back, urgency.
+
+Actions stay thin: they read slot values into plain dicts, call these
+functions, and turn the results into messages and slot events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Mapping, Optional
+
+from bot.advice import Advice
+from bot.areas import NATIONAL_FALLBACK
+from bot.assess import assess, get_engine
+from bot.case import MAX_TEXT_CHARS, Case
+from bot.parsing import parse_age_years, parse_scale
+
+COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
+OUT_OF_AREA = "out_of_area"
+MOBILE_CHECK_BELOW_YEARS = 1.0
+ESCALATE_UNCLEAR = ("That sounds serious. If the child is in immediate danger, call 999 now. If you think a child "
+                    "is suffering or likely to suffer significant harm, contact the children's social care front "
+                    "door today; I'll help you with what to say.")
+
+_YES = re.compile(r"^\s*(y|ya|yes|yeah|yep|yup|yh|aye|correct|right|true|definitely|they do|they have|she is|he is|"
+                  r"that's right|thats right|it is|absolutely|of course|sure|ok|okay)\b", re.I)
+_NO = re.compile(r"^\s*(n|no|nope|nah|not|never|negative|they don't|they haven't|she isn't|he isn't|"
+                 r"isn't|wrong|incorrect|false|none)\b", re.I)
+_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dont know|no idea|maybe|possibly|can'?t say|dunno|uncertain)\b",
+                     re.I)
+_DONE = re.compile(r"^\s*(no|nope|nah|nothing|none|that'?s (all|it|everything)|done|no more|nothing (else|more)|"
+                   r"i think that'?s (it|all|everything))\b", re.I)
+_PUBLIC = re.compile(r"\b(public|parent|mum|mom|dad|neighbou?r|grand(parent|ma|pa|mother|father)|nan|aunt|uncle|"
+                     r"family friend|friend|relative|concerned citizen|carer of|step ?(mum|dad))\b", re.I)
+_PROFESSIONAL = re.compile(r"\b(professional|teacher|ta|teaching assistant|head ?teacher|senco|dsl|designated|"
+                           r"safeguarding lead|health visitor|midwife|gp|doctor|nurse|paediatrician|police|pcso|"
+                           r"officer|youth worker|social worker|nursery|childminder|coach|practitioner|staff|"
+                           r"school|clinician|therapist|early years|family support|support worker|dentist|"
+                           r"paramedic|housing officer|probation)\b", re.I)
+_MOBILE_YES = re.compile(r"\b(crawl\w*|walk\w*|roll\w*|cruis\w*|mobile|moving around|bum shuffl\w*|toddl\w*)\b", re.I)
+_MOBILE_NO = re.compile(r"\b(not (yet )?(mobile|crawling|rolling|moving)|can'?t (crawl|roll|move)|newborn|"
+                        r"non[- ]mobile|immobile)\b", re.I)
+
+
+def parse_yes_no(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
+    """Yes/no from the intent when NLU is sure of it, else from the words; None if neither."""
+    if intent in ("affirm",):
+        return True
+    if intent in ("deny",):
+        return False
+    text = (text or "").strip()
+    if not text:
+        return None
+    if _NO.match(text):
+        return False
+    if _YES.match(text):
+        return True
+    return None
+
+
+def is_unsure(text: Optional[str], intent: Optional[str] = None) -> bool:
+    return intent == "not_sure" or bool(_UNSURE.search(text or ""))
+
+
+def is_done(text: Optional[str], intent: Optional[str] = None) -> bool:
+    """'No, that's all' after 'anything else?'."""
+    return intent in ("deny", "done_adding") or bool(_DONE.match(text or ""))
+
+
+def parse_role(text: Optional[str], entity: Optional[str] = None) -> Optional[str]:
+    if entity in ("professional", "public"):
+        return entity
+    text = text or ""
+    if _PROFESSIONAL.search(text):
+        return "professional"
+    if _PUBLIC.search(text):
+        return "public"
+    return None
+
+
+def parse_mobile(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
+    if _MOBILE_NO.search(text or ""):
+        return False
+    if _MOBILE_YES.search(text or ""):
+        return True
+    return parse_yes_no(text, intent)
+
+
+def parse_consent_status(text: Optional[str], intent: Optional[str] = None) -> Optional[str]:
+    text = (text or "").lower()
+    if intent == "consent_not_asked" or re.search(r"\b(not asked|haven'?t asked|didn'?t ask|not yet|"
+                                                  r"not spoken|haven'?t spoken|not been asked)\b", text):
+        return "not_asked"
+    if re.search(r"\b(refus\w*|declin\w*|said no|won'?t|don'?t want|do not want|object\w*|disagree\w*)\b", text):
+        return "refused"
+    if re.search(r"\b(agree\w*|consent\w*|gave|given|happy|ok with|okay with|said yes|fine with)\b", text):
+        return "given"
+    yes_no = parse_yes_no(text, intent)
+    if yes_no is True:
+        return "given"
+    if yes_no is False:
+        return "refused"
+    return None
+
+
+@dataclass(frozen=True)
+class AreaAnswer:
+    """The slot value to keep (area text, or OUT_OF_AREA) and what to tell the user, if anything."""
+
+    value: Optional[str]
+    area: Optional[str]
+    message: Optional[str] = None
+
+
+def resolve_area_answer(text: Optional[str]) -> AreaAnswer:
+    resolver = get_engine().resolver
+    match = resolver.resolve(text)
+    if match and match.area:
+        return AreaAnswer(value=text, area=match.area)
+    if match and match.not_covered:
+        return AreaAnswer(value=OUT_OF_AREA, area=None,
+                          message=f"{match.place.title()} is covered by {match.not_covered}. {NATIONAL_FALLBACK}")
+    if text and re.search(r"\b(other|elsewhere|none of (those|them)|somewhere else|outside)\b", text, re.I):
+        return AreaAnswer(value=OUT_OF_AREA, area=None, message=NATIONAL_FALLBACK)
+    return AreaAnswer(value=None, area=None,
+                      message=f"I didn't recognise that place. Which town, city or county does the child live in? "
+                              f"I hold guidance for {COVERED_AREAS}. If it's somewhere else, say 'other'.")
+
+
+def age_answer(text: Optional[str]) -> Optional[float]:
+    return parse_age_years(text)
+
+
+def scale_answer(text: Optional[str]) -> Optional[int]:
+    return parse_scale(text)
+
+
+def needs_mobility_question(age_text: Optional[str]) -> bool:
+    age = parse_age_years(age_text) if age_text else None
+    return age is not None and age < MOBILE_CHECK_BELOW_YEARS
+
+
+def append_text(existing: Optional[str], new: Optional[str]) -> str:
+    """Answers accumulate; nothing the user typed is dropped (long answers are capped, and said so)."""
+    joined = " ".join(p.strip() for p in (existing or "", new or "") if p and p.strip())
+    return joined if joined.endswith((".", "!", "?")) or not joined else joined + "."
+
+
+def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None) -> Case:
+    """The engine's input from the conversation's slots: the one mapping, used by every action."""
+    area = slots.get("triage_area")
+    worried = append_text(slots.get("sos_worried"), extra_worry) if extra_worry else (slots.get("sos_worried") or "")
+    corrections = slots.get("sos_corrections") or ""
+    return Case(
+        area=None if area in (None, OUT_OF_AREA) else area,
+        age=slots.get("child_age") or None,
+        role=slots.get("triage_role") if slots.get("triage_role") in ("professional", "public") else "professional",
+        worried=append_text(worried, corrections)[: MAX_TEXT_CHARS * 2] if corrections else worried,
+        working_well=slots.get("sos_working_well") or "",
+        needs=slots.get("sos_needs") or "",
+        scale=slots.get("sos_scale"),
+        danger_now=bool(slots.get("triage_danger_now")),
+        consent=slots.get("consent_status") if slots.get("consent_status") in ("given", "refused", "not_asked")
+        else "not_asked",
+        consent_risky=slots.get("consent_risky") in (True, "yes", "unsure"),
+        mobile=slots.get("child_mobile") if isinstance(slots.get("child_mobile"), bool) else None,
+    )
+
+
+@dataclass
+class Reflection:
+    """What the assistant heard, in plain words, for the user to confirm or correct."""
+
+    heard: List[str] = field(default_factory=list)
+    ruled_out: List[str] = field(default_factory=list)
+
+    def message(self) -> str:
+        if not self.heard:
+            lines = ["I couldn't match what you've told me to a specific indicator in the guidance."]
+        else:
+            lines = ["It sounds like:"] + [f"- {h}" for h in self.heard]
+        if self.ruled_out:
+            lines.append("You told me these are not happening: " + "; ".join(self.ruled_out) + ".")
+        lines.append("Is that right? Say yes, or tell me what to change or add.")
+        return "\n".join(lines)
+
+
+def reflect(case: Case) -> Reflection:
+    advice = assess(case)
+    heard = []
+    for item in advice.indicators:
+        words = f' (you said "{item.matched}")' if item.matched else ""
+        flag = " - a section 47 red flag" if item.s47 else ""
+        heard.append(f"{item.label}{words}{flag}")
+    return Reflection(heard=list(dict.fromkeys(heard)), ruled_out=[r.label for r in advice.ruled_out])
+
+
+@dataclass(frozen=True)
+class Urgency:
+    """A red flag or immediate danger spotted mid-conversation, with what to do right now."""
+
+    danger: bool
+    s47: bool
+    message: str
+    advice: Advice
+
+
+def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Urgency]:
+    """Run the engine on what we have so far plus the new words; escalate at once if needed."""
+    if not text or not text.strip():
+        return None
+    engine = get_engine()
+    hits = [h for h in engine.matcher.find(text) if not h.negated]
+    danger = any(engine.concepts[h.concept].immediate_danger for h in hits if h.concept in engine.concepts)
+    case = case_from_slots(slots, extra_worry=text)
+    if danger:
+        case = case.copy(update={"danger_now": True})
+    advice = assess(case)
+    new_flags = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in text.lower()]
+    if not (danger or new_flags):
+        return None
+    return Urgency(danger=advice.immediate_danger, s47=bool(new_flags), message=urgent_message(advice, new_flags),
+                   advice=advice)
+
+
+def urgent_message(advice: Advice, flags: List[Any]) -> str:
+    door = advice.door or advice.contact
+    door_text = (f"{door.service}" + (f" on {' or '.join(door.phones)}" if door.phones else "")) if advice.area \
+        else "the children's social care front door for the child's area"
+    if advice.immediate_danger:
+        first = "If the child is in immediate danger, call 999 now."
+        then = f" Then contact {door_text}." if advice.area else " Then contact " + door_text + "."
+        return first + then + " I'll keep going with you once the child is safe."
+    labels = "; ".join(dict.fromkeys(f.label for f in flags))
+    return (f"What you've just told me ({labels}) is a section 47 red flag: reasonable cause to suspect "
+            f"significant harm. Don't wait for the end of this conversation: contact {door_text} today. "
+            "If the child is in immediate danger, call 999. I'll carry on so we can get the details right.")
+
+
+def advice_summary(advice: Advice) -> Dict[str, Any]:
+    """The few facts other features (record, rehearsal) need, without free text."""
+    return {"area": advice.area, "level": advice.level, "route": advice.route, "s47": advice.s47,
+            "indicators": [i.id for i in advice.indicators]}
