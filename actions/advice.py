@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -18,11 +18,11 @@ from bot.render.text import render_text
 class ActionAskReviewConfirmed(Action):
     """Asks 'Is that right?' with what the assistant heard, in plain words."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_ask_review_confirmed"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+                  domain: DomainDict) -> List[Dict[str, Any]]:
         reflection = conv.reflect(conv.case_from_slots(slot_values(tracker)))
         dispatcher.utter_message(text=reflection.message(), buttons=[
             {"title": "Yes, that's right", "payload": "yes"},
@@ -33,11 +33,11 @@ class ActionAskReviewConfirmed(Action):
 class ActionGiveAdvice(Action):
     """Plain-text advice plus one custom payload that is exactly the engine's advice object."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_give_advice"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+                  domain: DomainDict) -> List[Dict[str, Any]]:
         advice = assess(conv.case_from_slots(slot_values(tracker)))
         dispatcher.utter_message(text=render_text(advice))
         dispatcher.utter_message(json_message=advice.to_payload())

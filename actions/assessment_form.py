@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -16,11 +16,11 @@ CONSENT_SLOTS = ["consent_parents_know", "consent_status", "consent_risky"]
 
 
 class ValidateAssessmentForm(FormValidationAction):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "validate_assessment_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
+    async def required_slots(self, domain_slots: List[str], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[str]:
         """Danger or an area we don't cover ends the questions early; babies get the mobility question."""
         slots = slot_values(tracker)
         if slots["triage_danger_now"] is True or slots["triage_area"] == conv.OUT_OF_AREA:
@@ -30,7 +30,7 @@ class ValidateAssessmentForm(FormValidationAction):
             required.remove("child_mobile")
         return required
 
-    def _urgent(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[Text, Any]:
+    def _urgent(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[str, Any]:
         """Escalate at once when an answer carries a red flag or immediate danger."""
         urgency = conv.check_urgent(slot_values(tracker), text)
         if urgency is None:
@@ -38,8 +38,37 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(text=urgency.message)
         return {"escalation_given": True, **({"triage_danger_now": True} if urgency.danger else {})}
 
+    def _free_text(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+        """Custom extraction for free-text answers: everything but a short command fills the slot."""
+        if tracker.get_slot("requested_slot") != slot:
+            return {}
+        text = latest_text(tracker)
+        if conv.is_control_message(text, latest_intent(tracker)):
+            return {}
+        return {slot: text}
+
+    async def extract_sos_worried(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        return self._free_text("sos_worried", tracker)
+
+    async def extract_sos_more(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                               domain: DomainDict) -> Dict[Text, Any]:
+        return self._free_text("sos_more", tracker)
+
+    async def extract_sos_working_well(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[Text, Any]:
+        return self._free_text("sos_working_well", tracker)
+
+    async def extract_sos_needs(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> Dict[Text, Any]:
+        return self._free_text("sos_needs", tracker)
+
+    async def extract_review_confirmed(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[Text, Any]:
+        return self._free_text("review_confirmed", tracker)
+
     def validate_triage_danger_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> Dict[Text, Any]:
+                                   domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
         if conv.is_unsure(text, intent):
             dispatcher.utter_message(text="If you're not sure, treat it as an emergency: call 999 now.")
@@ -55,22 +84,22 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"triage_danger_now": None}
 
     def validate_triage_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
+                             domain: DomainDict) -> Dict[str, Any]:
         answer = conv.resolve_area_answer(latest_entity(tracker, "area") or latest_text(tracker))
         if answer.message:
             dispatcher.utter_message(text=answer.message)
         return {"triage_area": answer.value}
 
     def validate_triage_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
-        role = conv.parse_role(latest_text(tracker), latest_entity(tracker, "role"))
+                             domain: DomainDict) -> Dict[str, Any]:
+        role = conv.parse_role(latest_text(tracker), latest_entity(tracker, "user_role"))
         if role is None:
             dispatcher.utter_message(text="Sorry, I didn't catch that. Are you a professional or a member of "
                                           "the public?")
         return {"triage_role": role}
 
     def validate_child_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> Dict[Text, Any]:
+                           domain: DomainDict) -> Dict[str, Any]:
         text = latest_text(tracker)
         if conv.age_answer(text) is None:
             dispatcher.utter_message(text="I need the child's age, from newborn to 17: for example 14, 'nine' or "
@@ -79,7 +108,7 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"child_age": text}
 
     def validate_child_mobile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                              domain: DomainDict) -> Dict[Text, Any]:
+                              domain: DomainDict) -> Dict[str, Any]:
         mobile = conv.parse_mobile(latest_text(tracker), latest_intent(tracker))
         if mobile is None:
             dispatcher.utter_message(text="If you're not sure, I'll treat the baby as not yet mobile, which is "
@@ -88,7 +117,7 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"child_mobile": mobile}
 
     def validate_sos_worried(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> Dict[Text, Any]:
+                             domain: DomainDict) -> Dict[str, Any]:
         text = latest_text(tracker).strip()
         if not text:
             dispatcher.utter_message(text="Tell me in your own words what you've seen or heard.")
@@ -97,7 +126,7 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"sos_worried": text, **urgent}
 
     def validate_sos_more(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                          domain: DomainDict) -> Dict[Text, Any]:
+                          domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
         if conv.is_done(text, intent):
             return {"sos_more": "done"}
@@ -106,16 +135,16 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"sos_more": None, "sos_worried": conv.append_text(tracker.get_slot("sos_worried"), text), **urgent}
 
     def validate_sos_working_well(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[Text, Any]:
+                                  domain: DomainDict) -> Dict[str, Any]:
         return {"sos_working_well": latest_text(tracker).strip() or "nothing stated"}
 
     def validate_sos_needs(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> Dict[Text, Any]:
+                           domain: DomainDict) -> Dict[str, Any]:
         text = latest_text(tracker).strip()
         return {"sos_needs": text or "nothing stated", **self._urgent(dispatcher, tracker, text)}
 
     def validate_sos_scale(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                           domain: DomainDict) -> Dict[Text, Any]:
+                           domain: DomainDict) -> Dict[str, Any]:
         scale = conv.scale_answer(latest_text(tracker))
         if scale is None:
             dispatcher.utter_message(text="Please give a whole number from 0 to 10: 0 means the child is not safe "
@@ -124,7 +153,7 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"sos_scale": float(scale)}
 
     def validate_review_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[Text, Any]:
+                                  domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
         answer = conv.parse_yes_no(text, intent)
         if answer is True and len(text.split()) <= 4:
@@ -139,21 +168,21 @@ class ValidateAssessmentForm(FormValidationAction):
                 **self._urgent(dispatcher, tracker, text)}
 
     def validate_consent_parents_know(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                      domain: DomainDict) -> Dict[Text, Any]:
+                                      domain: DomainDict) -> Dict[str, Any]:
         answer = conv.parse_yes_no(latest_text(tracker), latest_intent(tracker))
         if answer is None:
             dispatcher.utter_message(text="Please answer yes or no: do the parents or carers know you're worried?")
         return {"consent_parents_know": answer}
 
     def validate_consent_status(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: DomainDict) -> Dict[Text, Any]:
+                                domain: DomainDict) -> Dict[str, Any]:
         status = conv.parse_consent_status(latest_text(tracker), latest_intent(tracker))
         if status is None:
             dispatcher.utter_message(text="Have they agreed, refused, or have you not asked yet?")
         return {"consent_status": status}
 
     def validate_consent_risky(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
+                               domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
         if conv.is_unsure(text, intent):
             return {"consent_risky": "unsure"}

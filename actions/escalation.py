@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -14,17 +14,17 @@ from bot import conversation as conv
 
 
 class ActionEscalateNow(Action):
-    def name(self) -> Text:
+    def name(self) -> str:
         return "action_escalate_now"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                  domain: DomainDict) -> List[Dict[Text, Any]]:
+                  domain: DomainDict) -> List[Dict[str, Any]]:
         text = latest_text(tracker)
         slots = slot_values(tracker)
         urgency = conv.check_urgent(slots, text)
-        message = urgency.message if urgency else conv.ESCALATE_UNCLEAR
-        dispatcher.utter_message(text=message)
-        events: List[Dict[Text, Any]] = [SlotSet("escalation_given", True),
+        # Nothing urgent found by the rules (the classifier was cautious): a calm reminder, then carry on.
+        dispatcher.utter_message(text=urgency.message if urgency else conv.ESCALATE_UNCLEAR)
+        events: List[Dict[str, Any]] = [SlotSet("escalation_given", True),
                                          SlotSet("sos_worried", conv.append_text(slots["sos_worried"], text))]
         if urgency and urgency.danger:
             events.append(SlotSet("triage_danger_now", True))

@@ -33,10 +33,14 @@ NATIONAL_FALLBACK = (
 )
 
 
+ABBREVIATIONS = {"gt": "great", "st": "st", "nr": "near"}
+
+
 def normalise_place(text: str) -> str:
     text = text.lower().replace("’", "'").replace("'", "")
     text = re.sub(r"[^a-z0-9 ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    words = [ABBREVIATIONS.get(w, w) for w in text.split()]
+    return " ".join(words)
 
 
 @dataclass(frozen=True)

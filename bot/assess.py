@@ -19,6 +19,7 @@ from bot.guidance.models import AreaGuidance, Concept, Level, Route
 from bot.indicators import ChildContext, age_rule_allows, apply_age_rules, choose_indicator
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
 from bot.parsing import parse_duration_days
+from bot.ranker import get_ranker
 from bot.routes import citation, contact_for, emergency, front_door, route_for
 from bot.thresholds import decide_level
 
@@ -53,6 +54,7 @@ def _worries(case: Case) -> List[tuple]:
 def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptHit],
                      child: ChildContext) -> List[MatchedIndicator]:
     """Each active worry concept -> the area's best-fitting indicator (red flags by rule, not score)."""
+    ranker = get_ranker()
     found: Dict[str, MatchedIndicator] = {}
     for hit in hits:
         if hit.negated or hit.field == "working_well":
@@ -61,7 +63,8 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
         s47_concept = bool(concept and concept.s47) or hit.concept == "injury_nonmobile_baby" \
             or hit.concept == "sexual_activity_under13"
         candidates = [i for i in area.indicators if hit.concept in i.concepts and age_rule_allows(i.age, child)]
-        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept)
+        similarities = ranker.similarities(area.area, hit.sentence, candidates) if ranker and candidates else None
+        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities)
         if indicator is None:
             continue
         s47 = indicator.s47 or s47_concept
@@ -74,6 +77,39 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
             source=citation(area, indicator.source.document, indicator.source.section),
             matched=hit.words, concept=hit.concept, label=hit.label, hedged=hit.hedged, field=hit.field)
     return sorted(found.values(), key=lambda m: (-m.level, m.id))
+
+
+def long_tail(engine: Engine, area: AreaGuidance, case: Case, hits: Sequence[ConceptHit],
+              found: Sequence[MatchedIndicator]) -> List[MatchedIndicator]:
+    """Worry sentences no concept pattern caught, matched to the nearest indicator by meaning.
+
+    Only affirmative sentences are used (a negated one is never matched by similarity), and a
+    section 47 indicator is never reached this way: red flags stay explicit rules.
+    """
+    ranker = get_ranker()
+    if ranker is None:
+        return []
+    covered = {h.sentence for h in hits}
+    taken = {m.id for m in found}
+    extra: List[MatchedIndicator] = []
+    for field in ("worried", "needs"):
+        for sentence in engine.matcher.sentences(getattr(case, field)[:MAX_TEXT_CHARS]):
+            if len(sentence.split()) < 4 or any(sentence in c or c in sentence for c in covered):
+                continue
+            if engine.matcher.has_negation(sentence):
+                continue
+            nearest = ranker.nearest(area, sentence)
+            if nearest is None or nearest[0].id in taken:
+                continue
+            indicator = nearest[0]
+            taken.add(indicator.id)
+            extra.append(MatchedIndicator(
+                id=indicator.id, text=indicator.text, level=indicator.level, domain=indicator.domain,
+                subdomain=indicator.subdomain, s47=False,
+                source=citation(area, indicator.source.document, indicator.source.section), matched=sentence,
+                concept="similar_descriptor", label=f"something like: {indicator.text[:120]}", hedged=True,
+                field=field))
+    return extra
 
 
 def _protective(hits: Sequence[ConceptHit], working_well: str) -> bool:
@@ -111,6 +147,7 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
         hits.extend(engine.matcher.find(text, field=field))
     hits = apply_age_rules(hits, child)
     indicators = match_indicators(engine, area, hits, child)
+    indicators = indicators + long_tail(engine, area, case, hits, indicators)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
     decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well))
@@ -129,7 +166,10 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
         chosen = route_for(area, decision.level, case.role)
         door = contact_for(area, front_door(area, case.role)) if decision.level < 4 else None
         route = chosen.kind
-    sentences = [h.sentence for h in hits if not h.negated]
+    sentences: Dict[str, List[str]] = {}
+    for hit in hits:
+        if not hit.negated:
+            sentences.setdefault(hit.concept, []).append(hit.sentence)
     consent = consent_advice(area, decision.level, case, indicators, sentences)
     contact = contact_for(area, chosen)
     return Advice(

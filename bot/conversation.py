@@ -19,9 +19,7 @@ from bot.parsing import parse_age_years, parse_scale
 COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
 OUT_OF_AREA = "out_of_area"
 MOBILE_CHECK_BELOW_YEARS = 1.0
-ESCALATE_UNCLEAR = ("That sounds serious. If the child is in immediate danger, call 999 now. If you think a child "
-                    "is suffering or likely to suffer significant harm, contact the children's social care front "
-                    "door today; I'll help you with what to say.")
+ESCALATE_UNCLEAR = "Thank you, I've noted that. If the child is in immediate danger at any point, call 999."
 
 _YES = re.compile(r"^\s*(y|ya|yes|yeah|yep|yup|yh|aye|correct|right|true|definitely|they do|they have|she is|he is|"
                   r"that's right|thats right|it is|absolutely|of course|sure|ok|okay)\b", re.I)
@@ -41,6 +39,21 @@ _PROFESSIONAL = re.compile(r"\b(professional|teacher|ta|teaching assistant|head 
 _MOBILE_YES = re.compile(r"\b(crawl\w*|walk\w*|roll\w*|cruis\w*|mobile|moving around|bum shuffl\w*|toddl\w*)\b", re.I)
 _MOBILE_NO = re.compile(r"\b(not (yet )?(mobile|crawling|rolling|moving)|can'?t (crawl|roll|move)|newborn|"
                         r"non[- ]mobile|immobile)\b", re.I)
+
+
+CONTROL_INTENTS = {"help_request", "start_again", "stop_conversation"}
+CONTROL_MAX_WORDS = 5
+
+
+def is_control_message(text: Optional[str], intent: Optional[str]) -> bool:
+    """A short 'help' / 'stop' / 'start again' is a command; a longer answer that mentions them is an answer.
+
+    Red flags said in answer to a question are handled by the escalation rule (intent urgent_concern),
+    which keeps the words as a worry.
+    """
+    if intent == "urgent_concern":
+        return True
+    return intent in CONTROL_INTENTS and len((text or "").split()) <= CONTROL_MAX_WORDS
 
 
 def parse_yes_no(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:

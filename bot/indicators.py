@@ -103,31 +103,45 @@ def _content_lemmas(matcher: ConceptMatcher, text: str) -> Set[str]:
 
 
 SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persistent", "persistently", "chronic",
-                  "severe", "serious", "seriously", "significant", "police", "hospital", "a&e", "repeated",
-                  "repeatedly", "regularly", "weekly", "violent", "violence", "impact", "affecting", "frequently",
-                  "escalating", "worse"}
+                  "severe", "serious", "seriously", "significant", "police", "hospital", "repeated", "repeatedly",
+                  "regularly", "violent", "violence", "impact", "affecting", "frequently", "escalating", "worse",
+                  "worsening", "extreme", "dangerous", "often"}
+MILD_WORDS = {"occasional", "occasionally", "sometimes", "once", "minor", "mild", "slight", "slightly", "bit",
+              "low", "single", "usually", "mostly", "manage", "managing", "coping", "copes", "supportive"}
+TIE_MARGIN = 0.02
+SEVERITY_WEIGHT = 0.03
 
 
-def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator],
-                     s47_concept: bool) -> Optional[Indicator]:
-    """Among the area's indicators for a concept, the one whose words best fit what was said.
+def _severity(words: Set[str]) -> int:
+    """+1 for severity cues, -1 for mildness cues, 0 for neither or both."""
+    return int(bool(words & SEVERITY_WORDS)) - int(bool(words & MILD_WORDS))
+
+
+def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
+                     similarities: Optional[List[float]] = None) -> Optional[Indicator]:
+    """Among the area's indicators for a concept, the one that best fits what was said.
 
     A red-flag concept always takes the area's section 47 indicator when it has one.
-    Ties go to the higher level: when the words cannot separate two levels we do not
-    advise the lower one.
+    Fit is sentence-embedding similarity when available (word overlap otherwise),
+    nudged by severity words ("persistent", "occasional"). Candidates within a small
+    margin of the best go to the highest level: when the words cannot separate two
+    levels we do not advise the lower one.
     """
     if not candidates:
         return None
-    if s47_concept:
-        flagged = [c for c in candidates if c.s47]
-        candidates = flagged or candidates
-    said = _content_lemmas(matcher, hit.sentence)
-    severe = bool(said & SEVERITY_WORDS) or bool({t.lower() for t in hit.sentence.split()} & SEVERITY_WORDS)
-
-    def score(indicator: Indicator) -> tuple:
-        words = _content_lemmas(matcher, indicator.text)
-        overlap = len(said & words) / (len(words) ** 0.5 or 1.0)
-        severity_fit = indicator.level if severe else -indicator.level
-        return (round(overlap, 3), severity_fit if not s47_concept else indicator.level, indicator.level)
-
-    return max(candidates, key=score)
+    if s47_concept and any(c.s47 for c in candidates):
+        keep = [n for n, c in enumerate(candidates) if c.s47]
+        candidates = [candidates[n] for n in keep]
+        similarities = [similarities[n] for n in keep] if similarities is not None else None
+    said = {t.lower_ for t in matcher.parse(hit.sentence)} | _content_lemmas(matcher, hit.sentence)
+    severity = _severity(said)
+    if similarities is None:
+        similarities = []
+        for indicator in candidates:
+            words = _content_lemmas(matcher, indicator.text)
+            similarities.append(len(said & words) / (len(words) ** 0.5 or 1.0) / 3)
+    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5), c)
+              for sim, c in zip(similarities, candidates, strict=True)]
+    best = max(score for score, _ in scored)
+    close = [c for score, c in scored if score >= best - TIE_MARGIN]
+    return max(close, key=lambda c: c.level)

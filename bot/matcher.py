@@ -29,10 +29,14 @@ NEGATION_BRIDGE = {
     "were", "have", "has", "had", "got", "get", "seen", "see", "a", "an", "the", "clear", "concern",
     "concerns", "about", "worry", "worries", "current", "currently", "really", "at", "all", "ever", "do",
     "does", "did", "he", "she", "they", "it", "him", "her", "them", "his", "their", "'s", "think", "believe",
-    "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication",
-    "reported", "report", "disclose", "disclosed", "mention", "mentioned", "or", ",", "other",
+    "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication", "aware",
+    "known", "involved", "involvement", "suggestion", "worried", "reported", "report", "disclose", "disclosed",
+    "mention", "mentioned", "or", ",", "other",
 }
+LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
+NEGATION_WINDOW = 8
 POST_NEGATION = {"none", "denied", "denies", "absent", "negative"}
+SENTENCE_BREAKS = {".", "!", "?", ";", "\n"}
 CLAUSE_BREAKS = {".", ";", "!", "?", "but", "however", "although", "though", "except", "yet", "whereas", "while"}
 HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could", "think", "unsure", "suspect",
               "wonder", "apparently", "allegedly", "rumour", "rumoured", "heard", "seem", "seems", "likely",
@@ -113,6 +117,24 @@ class ConceptMatcher:
         _lower_lemmas(doc)
         return doc
 
+    def sentences(self, text: str) -> List[str]:
+        """The text split at sentence punctuation, for the long-tail ranker."""
+        doc = self.parse(text)
+        out: List[str] = []
+        start = 0
+        for token in doc:
+            if token.text in SENTENCE_BREAKS:
+                piece = text[doc[start].idx:token.idx].strip() if start < token.i else ""
+                if piece:
+                    out.append(piece)
+                start = token.i + 1
+        if start < len(doc):
+            out.append(text[doc[start].idx:].strip())
+        return [p for p in out if p]
+
+    def has_negation(self, text: str) -> bool:
+        return any(t.lower_ in NEGATION_CUES for t in self.parse(text))
+
     def find(self, text: str, field: str = "worried") -> List[ConceptHit]:
         """All concept hits in ``text``; the longest span wins where several patterns of one concept overlap."""
         if not text or not text.strip():
@@ -126,6 +148,8 @@ class ConceptMatcher:
         hits: List[ConceptHit] = []
         taken: Dict[str, List[Tuple[int, int]]] = {}
         for concept_id, span, pattern_has_negation in raw:
+            if any(t.text in SENTENCE_BREAKS for t in span):
+                continue  # a "..." gap must not join two sentences
             spans = taken.setdefault(concept_id, [])
             if any(s < span.end and span.start < e for s, e in spans):
                 continue
@@ -172,11 +196,12 @@ def is_negated(doc: Doc, span: Span) -> bool:
     """True only when a negation cue scopes over the span, within its clause."""
     clause_start, clause_end = _clause_bounds(doc, span)
     index = span.start - 1
-    while index >= clause_start:
+    while index >= max(clause_start, span.start - NEGATION_WINDOW):
         token = doc[index]
         if token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}:
             return True
-        if token.lower_ not in NEGATION_BRIDGE and token.lemma_ not in NEGATION_BRIDGE:
+        in_list = index + 1 < len(doc) and doc[index + 1].lower_ in LIST_JOINERS
+        if token.lower_ not in NEGATION_BRIDGE and token.lemma_ not in NEGATION_BRIDGE and not in_list:
             break
         index -= 1
     # A cue inside a gapped match: "dad doesn't hit him" matched by "dad ... hit".

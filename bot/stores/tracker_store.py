@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Optional, Text
+from typing import Any, Optional
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
@@ -41,7 +41,7 @@ class StrictFailSafeTrackerStore(FailSafeTrackerStore):
         except Exception as error:  # noqa: BLE001 - every storage error must surface
             self.on_tracker_store_error(error)
 
-    async def retrieve(self, sender_id: Text) -> Any:
+    async def retrieve(self, sender_id: str) -> Any:
         try:
             return await self._tracker_store.retrieve(sender_id)
         except Exception as error:  # noqa: BLE001
@@ -75,8 +75,10 @@ def check_database(url: str) -> None:
 class StrictSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL store, configured by one URL (TRACKER_DB_URL), with pre-ping and no silent fallback."""
 
-    def __init__(self, domain: Optional[Domain] = None, url: Optional[str] = None, **kwargs: Any) -> None:
-        url = database_url(url)
+    def __init__(self, domain: Optional[Domain] = None, host: Optional[str] = None, url: Optional[str] = None,
+                 **kwargs: Any) -> None:
+        # Rasa hands the endpoint's `url` to custom stores as `host`.
+        url = database_url(url or host)
         check_database(url)
         parsed = sa.engine.make_url(url)
         if parsed.drivername.startswith("sqlite") and parsed.database:

@@ -1,0 +1,1 @@
+"""Our Rasa input channels: the stock ones plus the fixes this product needs."""

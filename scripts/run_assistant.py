@@ -1,0 +1,43 @@
+"""`make run` / `make shell`: start the action server and the assistant, and say where to talk to it."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bot.servers import RASA, ROOT, Assistant  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", type=Path, required=True)
+    parser.add_argument("--port", type=int, default=5005)
+    parser.add_argument("--action-port", type=int, default=5055)
+    parser.add_argument("--shell", action="store_true")
+    args = parser.parse_args()
+    assistant = Assistant(model=args.model, port=args.port, action_port=args.action_port)
+    try:
+        assistant.start_actions()
+        if args.shell:
+            return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
+                                    "--port", str(args.port)], cwd=ROOT, env=assistant.env())
+        assistant.start_rasa()
+        print(f"\nThe assistant is running.\n  REST: POST {assistant.webhook}  "
+              '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
+        while all(p.poll() is None for p in assistant.processes):
+            time.sleep(1)
+        print("A server stopped; see build/logs/.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        assistant.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The form's validation: bad answers are re-asked with a clear message, nothing the user said is lost."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from actions.assessment_form import DANGER_ONLY, ValidateAssessmentForm
+from bot.conversation import OUT_OF_AREA
+
+FORM = ValidateAssessmentForm()
+
+
+def run(method, dispatcher, tracker, domain):
+    return getattr(FORM, method)(tracker.latest_message["text"], dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("text, expected", [("7", 7.0), ("seven", 7.0), ("about a 3", 3.0), ("7/10", 7.0)])
+def test_scale_accepts_what_people_type(text, expected, dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text=text, requested_slot="sos_scale")
+    assert run("validate_sos_scale", dispatcher, tracker, domain) == {"sos_scale": expected}
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize("text", ["11", "-2", "very"])
+def test_scale_out_of_range_is_reasked(text, dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text=text, requested_slot="sos_scale")
+    assert run("validate_sos_scale", dispatcher, tracker, domain) == {"sos_scale": None}
+    assert "0 to 10" in dispatcher.messages[0]["text"]
+
+
+def test_age_is_kept_as_typed_and_bad_age_reasked(dispatcher, tracker_factory, domain):
+    good = tracker_factory(text="4 months", requested_slot="child_age")
+    assert run("validate_child_age", dispatcher, good, domain) == {"child_age": "4 months"}
+    bad = tracker_factory(text="old enough", requested_slot="child_age")
+    assert run("validate_child_age", dispatcher, bad, domain) == {"child_age": None}
+    assert "age" in dispatcher.messages[-1]["text"]
+
+
+def test_area_resolves_towns_and_explains_unknown_places(dispatcher, tracker_factory, domain):
+    town = tracker_factory(text="we're in King's Lynn", requested_slot="triage_area")
+    assert run("validate_triage_area", dispatcher, town, domain) == {"triage_area": "we're in King's Lynn"}
+    unknown = tracker_factory(text="Narnia", requested_slot="triage_area")
+    assert run("validate_triage_area", dispatcher, unknown, domain) == {"triage_area": None}
+    assert "Northamptonshire" in dispatcher.messages[-1]["text"]
+
+
+def test_area_not_covered_gives_the_national_fallback(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="Mansfield", requested_slot="triage_area")
+    assert run("validate_triage_area", dispatcher, tracker, domain) == {"triage_area": OUT_OF_AREA}
+    assert "0808 800 5000" in dispatcher.messages[-1]["text"]
+
+
+def test_danger_yes_says_999_and_shortens_the_form(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="yes", intent="affirm", requested_slot="triage_danger_now")
+    assert run("validate_triage_danger_now", dispatcher, tracker, domain) == {"triage_danger_now": True}
+    assert "999" in dispatcher.messages[0]["text"]
+    after = tracker_factory(slots={"triage_danger_now": True})
+    slots = asyncio.run(FORM.required_slots(list(domain["forms"]["assessment_form"]["required_slots"]),
+                                            dispatcher, after, domain))
+    assert slots == DANGER_ONLY
+
+
+def test_unsure_about_danger_is_treated_as_danger(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="not sure", intent="not_sure", requested_slot="triage_danger_now")
+    assert run("validate_triage_danger_now", dispatcher, tracker, domain) == {"triage_danger_now": True}
+
+
+def test_babies_get_the_mobility_question_older_children_do_not(dispatcher, tracker_factory, domain):
+    required = list(domain["forms"]["assessment_form"]["required_slots"])
+    baby = tracker_factory(slots={"child_age": "3 months", "triage_danger_now": False})
+    child = tracker_factory(slots={"child_age": "7", "triage_danger_now": False})
+    assert "child_mobile" in asyncio.run(FORM.required_slots(required, dispatcher, baby, domain))
+    assert "child_mobile" not in asyncio.run(FORM.required_slots(required, dispatcher, child, domain))
+
+
+def test_more_worries_are_appended_not_lost(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(slots={"sos_worried": "He is often hungry."}, text="His mum seems very low.",
+                              requested_slot="sos_more")
+    result = run("validate_sos_more", dispatcher, tracker, domain)
+    assert result["sos_more"] is None
+    assert result["sos_worried"] == "He is often hungry. His mum seems very low."
+
+
+def test_done_adding_finishes_the_worries(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="no that's everything", intent="done_adding", requested_slot="sos_more")
+    assert run("validate_sos_more", dispatcher, tracker, domain) == {"sos_more": "done"}
+
+
+def test_review_correction_is_kept_and_reasked(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="Actually there were no bruises, I was wrong about that",
+                              requested_slot="review_confirmed")
+    result = run("validate_review_confirmed", dispatcher, tracker, domain)
+    assert result["review_confirmed"] is None
+    assert "no bruises" in result["sos_corrections"]
+
+
+@pytest.mark.parametrize("text, intent, status", [
+    ("they agreed", "", "given"), ("they refused", "", "refused"), ("not asked yet", "", "not_asked"),
+    ("I haven't asked mum", "consent_not_asked", "not_asked"), ("no", "deny", "refused"),
+])
+def test_consent_status(text, intent, status, dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text=text, intent=intent, requested_slot="consent_status")
+    assert run("validate_consent_status", dispatcher, tracker, domain) == {"consent_status": status}

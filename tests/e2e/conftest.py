@@ -1,0 +1,26 @@
+"""One real assistant (action server + Rasa server) per test session, on free local ports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from bot.servers import ROOT, Assistant, free_port
+
+MODEL = ROOT / "models" / "assistant.tar.gz"
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    if not MODEL.exists():
+        pytest.fail("no trained model: run `make train` (make e2e does this first)")
+    db = Path(tmp_path_factory.mktemp("db")) / "conversations.db"
+    running = Assistant(model=MODEL, port=free_port(), action_port=free_port(), db_url=f"sqlite:///{db}",
+                        log_dir=Path(tmp_path_factory.mktemp("logs")))
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
