@@ -38,7 +38,7 @@ class ValidateAssessmentForm(FormValidationAction):
         dispatcher.utter_message(text=urgency.message)
         return {"escalation_given": True, **({"triage_danger_now": True} if urgency.danger else {})}
 
-    def _free_text(self, slot: str, tracker: Tracker) -> Dict[Text, Any]:
+    def _free_text(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         """Custom extraction for free-text answers: everything but a short command fills the slot."""
         if tracker.get_slot("requested_slot") != slot:
             return {}
@@ -48,23 +48,23 @@ class ValidateAssessmentForm(FormValidationAction):
         return {slot: text}
 
     async def extract_sos_worried(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[Text, Any]:
+                                  domain: DomainDict) -> Dict[str, Any]:
         return self._free_text("sos_worried", tracker)
 
     async def extract_sos_more(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[Text, Any]:
+                               domain: DomainDict) -> Dict[str, Any]:
         return self._free_text("sos_more", tracker)
 
     async def extract_sos_working_well(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[Text, Any]:
+                                       domain: DomainDict) -> Dict[str, Any]:
         return self._free_text("sos_working_well", tracker)
 
     async def extract_sos_needs(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: DomainDict) -> Dict[Text, Any]:
+                                domain: DomainDict) -> Dict[str, Any]:
         return self._free_text("sos_needs", tracker)
 
     async def extract_review_confirmed(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[Text, Any]:
+                                       domain: DomainDict) -> Dict[str, Any]:
         return self._free_text("review_confirmed", tracker)
 
     def validate_triage_danger_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

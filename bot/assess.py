@@ -24,6 +24,7 @@ from bot.routes import citation, contact_for, emergency, front_door, route_for
 from bot.thresholds import decide_level
 
 ANSWER_FIELDS = ("worried", "working_well", "needs")
+LONG_TAIL_MAX_SENTENCES = 40  # bounded work for a very long answer
 NATIONAL_CONTACT = Contact(service="Local authority children's social care, or the NSPCC helpline",
                            phone="0808 800 5000", phones=["0808 800 5000", "999"], how=NATIONAL_FALLBACK)
 
@@ -79,36 +80,38 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
     return sorted(found.values(), key=lambda m: (-m.level, m.id))
 
 
-def long_tail(engine: Engine, area: AreaGuidance, case: Case, hits: Sequence[ConceptHit],
-              found: Sequence[MatchedIndicator]) -> List[MatchedIndicator]:
-    """Worry sentences no concept pattern caught, matched to the nearest indicator by meaning.
+def long_tail_sentences(engine: Engine, case: Case, hits: Sequence[ConceptHit]) -> List[tuple]:
+    """Affirmative worry sentences that no concept pattern caught (a negated one is never matched)."""
+    covered = {h.sentence for h in hits}
+    todo = [(field, sentence) for field in ("worried", "needs")
+            for sentence in engine.matcher.sentences(getattr(case, field)[:MAX_TEXT_CHARS])
+            if len(sentence.split()) >= 4 and not any(sentence in c or c in sentence for c in covered)
+            and not engine.matcher.has_negation(sentence)]
+    return todo[:LONG_TAIL_MAX_SENTENCES]
 
-    Only affirmative sentences are used (a negated one is never matched by similarity), and a
-    section 47 indicator is never reached this way: red flags stay explicit rules.
+
+def long_tail(area: AreaGuidance, todo: Sequence[tuple], found: Sequence[MatchedIndicator]) -> List[MatchedIndicator]:
+    """Those sentences matched to the nearest indicator by meaning, above a similarity floor.
+
+    A section 47 indicator is never reached this way: red flags stay explicit rules.
     """
     ranker = get_ranker()
     if ranker is None:
         return []
-    covered = {h.sentence for h in hits}
     taken = {m.id for m in found}
     extra: List[MatchedIndicator] = []
-    for field in ("worried", "needs"):
-        for sentence in engine.matcher.sentences(getattr(case, field)[:MAX_TEXT_CHARS]):
-            if len(sentence.split()) < 4 or any(sentence in c or c in sentence for c in covered):
-                continue
-            if engine.matcher.has_negation(sentence):
-                continue
-            nearest = ranker.nearest(area, sentence)
-            if nearest is None or nearest[0].id in taken:
-                continue
-            indicator = nearest[0]
-            taken.add(indicator.id)
-            extra.append(MatchedIndicator(
-                id=indicator.id, text=indicator.text, level=indicator.level, domain=indicator.domain,
-                subdomain=indicator.subdomain, s47=False,
-                source=citation(area, indicator.source.document, indicator.source.section), matched=sentence,
-                concept="similar_descriptor", label=f"something like: {indicator.text[:120]}", hedged=True,
-                field=field))
+    for field, sentence in todo:
+        nearest = ranker.nearest(area, sentence)
+        if nearest is None or nearest[0].id in taken:
+            continue
+        indicator = nearest[0]
+        taken.add(indicator.id)
+        extra.append(MatchedIndicator(
+            id=indicator.id, text=indicator.text, level=indicator.level, domain=indicator.domain,
+            subdomain=indicator.subdomain, s47=False,
+            source=citation(area, indicator.source.document, indicator.source.section), matched=sentence,
+            concept="similar_descriptor", label=f"something like: {indicator.text[:120]}", hedged=True,
+            field=field))
     return extra
 
 
@@ -146,8 +149,12 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     for field, text in _worries(case):
         hits.extend(engine.matcher.find(text, field=field))
     hits = apply_age_rules(hits, child)
+    todo = long_tail_sentences(engine, case, hits)
+    ranker = get_ranker()
+    if ranker:  # one encoder batch for everything this assessment will compare
+        ranker.prime([h.sentence for h in hits if not h.negated] + [sentence for _, sentence in todo])
     indicators = match_indicators(engine, area, hits, child)
-    indicators = indicators + long_tail(engine, area, case, hits, indicators)
+    indicators = indicators + long_tail(area, todo, indicators)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
     decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well))

@@ -13,7 +13,7 @@ import hashlib
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Sequence
+from typing import Any, List, Sequence
 
 import numpy as np
 
@@ -65,19 +65,27 @@ class SentenceEncoder:
         self.model(self.model.dummy_inputs, training=False)
         state = {k if k.startswith("bert.") else f"bert.{k}": v for k, v in load_file(str(weights)).items()}
         load_pytorch_state_dict_in_tf2_model(self.model, state, allow_missing_keys=True)
+        import tensorflow as tf
+
+        spec = tf.TensorSpec(shape=(None, None), dtype=tf.int32)
+
+        @tf.function(input_signature=[spec, spec, spec], reduce_retracing=True)
+        def pooled(input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            hidden = self.model(input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids,
+                                training=False).last_hidden_state
+            mask = tf.cast(attention_mask, hidden.dtype)[..., None]
+            summed = tf.reduce_sum(hidden * mask, axis=1) / tf.maximum(tf.reduce_sum(mask, axis=1), 1e-9)
+            return tf.math.l2_normalize(summed, axis=1)
+
+        self._pooled = pooled  # traced once: graph execution is several times faster than eager
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
         vectors: List[np.ndarray] = []
         for start in range(0, len(texts), batch_size):
             batch = [t if t.strip() else "." for t in texts[start:start + batch_size]]
             tokens = self.tokenizer(batch, padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="np")
-            output = self.model(input_ids=tokens["input_ids"], attention_mask=tokens["attention_mask"],
-                                token_type_ids=tokens["token_type_ids"], training=False)
-            hidden = output.last_hidden_state.numpy()
-            mask = tokens["attention_mask"][..., None].astype(np.float32)
-            pooled = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
-            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-            vectors.append(pooled / np.clip(norms, 1e-9, None))
+            vectors.append(self._pooled(tokens["input_ids"].astype(np.int32), tokens["attention_mask"].astype(np.int32),
+                                        tokens["token_type_ids"].astype(np.int32)).numpy())
         return np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Iterable, List, Optional, Set
+from functools import lru_cache
+from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -98,8 +99,11 @@ def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
                 and child.duration_days < rule.min_days)
 
 
-def _content_lemmas(matcher: ConceptMatcher, text: str) -> Set[str]:
-    return {t.lemma_ for t in matcher.parse(text) if t.is_alpha and t.lower_ not in STOP_WORDS and len(t) > 2}
+@lru_cache(maxsize=8192)
+def _content_lemmas(matcher: ConceptMatcher, text: str) -> FrozenSet[str]:
+    """Content lemmas of a text; cached, since indicator texts are scored again and again."""
+    return frozenset(t.lemma_ for t in matcher.parse(text) if t.is_alpha and t.lower_ not in STOP_WORDS
+                     and len(t) > 2)
 
 
 SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persistent", "persistently", "chronic",
@@ -133,7 +137,7 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         keep = [n for n, c in enumerate(candidates) if c.s47]
         candidates = [candidates[n] for n in keep]
         similarities = [similarities[n] for n in keep] if similarities is not None else None
-    said = {t.lower_ for t in matcher.parse(hit.sentence)} | _content_lemmas(matcher, hit.sentence)
+    said = set(_content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
     severity = _severity(said)
     if similarities is None:
         similarities = []

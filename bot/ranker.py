@@ -21,6 +21,7 @@ from bot.guidance.models import AreaGuidance, Indicator
 CACHE_DIR = Path(__file__).resolve().parents[1] / "build" / "embeddings"
 LONG_TAIL_MIN_SIMILARITY = 0.62
 ENV_SWITCH = "SAFEGUARDING_EMBEDDINGS"
+QUERY_CACHE = 2048
 
 
 def embeddings_enabled() -> bool:
@@ -44,6 +45,7 @@ class IndicatorRanker:
         self.encoder = get_encoder()
         self.vectors: Dict[str, AreaVectors] = {}
         self._positions: Dict[str, Dict[str, int]] = {}
+        self._queries: Dict[str, np.ndarray] = {}
         cache_dir.mkdir(parents=True, exist_ok=True)
         for area in areas.values():
             ids = [i.id for i in area.indicators]
@@ -56,15 +58,29 @@ class IndicatorRanker:
             self.vectors[area.area] = AreaVectors(ids=ids, matrix=matrix)
             self._positions[area.area] = self.vectors[area.area].index()
 
+    def prime(self, sentences: Sequence[str]) -> None:
+        """Encode the sentences one assessment will ask about in a single batch."""
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._queries]
+        if missing:
+            for sentence, vector in zip(missing, self.encoder.encode(missing), strict=True):
+                self._queries[sentence] = vector
+            while len(self._queries) > QUERY_CACHE:
+                self._queries.pop(next(iter(self._queries)))
+
+    def query(self, sentence: str) -> np.ndarray:
+        if sentence not in self._queries:
+            self.prime([sentence])
+        return self._queries[sentence]
+
     def similarities(self, area: str, sentence: str, indicators: Sequence[Indicator]) -> List[float]:
-        query = self.encoder.encode([sentence])[0]
+        query = self.query(sentence)
         rows = [self._positions[area][i.id] for i in indicators]
         return list(self.vectors[area].matrix[rows] @ query)
 
     def nearest(self, area: AreaGuidance, sentence: str, exclude_levels: Tuple[int, ...] = (1,),
                 allow_s47: bool = False) -> Optional[Tuple[Indicator, float]]:
         """The closest indicator above the long-tail threshold, or None."""
-        query = self.encoder.encode([sentence])[0]
+        query = self.query(sentence)
         scores = self.vectors[area.area].matrix @ query
         best: Optional[Tuple[Indicator, float]] = None
         for indicator, score in zip(area.indicators, scores, strict=True):

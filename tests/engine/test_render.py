@@ -1,0 +1,39 @@
+"""Every channel draws the same advice, with the contact, the steps, the consent and the disclaimer."""
+
+import json
+
+import pytest
+
+from bot.assess import assess
+from bot.case import Case
+from bot.render.cards import slack_blocks, teams_card, tel_link, web_card
+from bot.render.text import render_text
+
+
+@pytest.fixture(scope="module")
+def advice():
+    return assess(Case(area="Nottingham", age="4 months", mobile=False, scale=2,
+                       worried="There is a bruise on the baby's ear and mum has no explanation."))
+
+
+def test_text_has_headline_contact_consent_sources_and_disclaimer(advice):
+    text = render_text(advice)
+    assert text.startswith("Level 4")
+    assert "0115 876 4800" in text and "Consent:" in text and "Source:" in text
+    assert advice.disclaimer in text and advice.guidance_version in text
+
+
+def test_cards_carry_the_same_facts(advice):
+    card = web_card(advice)
+    assert card["level"] == advice.level and card["route"] == advice.route
+    assert card["contact"]["phones"][0]["href"] == "tel:01158764800"
+    assert [b["payload"] for b in card["buttons"]] == ["show the written record", "rehearse the call", "start again"]
+    slack = json.dumps(slack_blocks(advice))
+    teams = json.dumps(teams_card(advice))
+    for rendered in (slack, teams, json.dumps(card)):
+        assert "0115 876 4800" in rendered
+        assert "designated safeguarding lead" in rendered
+
+
+def test_tel_links_keep_only_digits():
+    assert tel_link("0344 800 8020") == "tel:03448008020"
