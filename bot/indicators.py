@@ -51,7 +51,9 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext) -> List[Con
     result: List[ConceptHit] = []
     for hit in hits:
         if hit.concept == "injury_nonmobile_baby" and child.non_mobile is False:
-            hit = replace(hit, concept="unexplained_injury", label="an injury that needs explaining")
+            # A mobile child's bruise is not a red flag in itself; an unexplained or suspicious one is
+            # caught by its own concepts (unexplained_injury, physical_abuse) from the same words.
+            continue
         if hit.concept == "sexual_activity_under13" and child.age_years is not None and child.age_years >= 13:
             hit = replace(hit, concept="sexual_health_risk", label="sexual activity or sexual health worries")
         if hit.concept == "private_fostering" and child.duration_days is not None and child.duration_days < 28:
@@ -109,11 +111,13 @@ def _content_lemmas(matcher: ConceptMatcher, text: str) -> FrozenSet[str]:
 SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persistent", "persistently", "chronic",
                   "severe", "serious", "seriously", "significant", "police", "hospital", "repeated", "repeatedly",
                   "regularly", "violent", "violence", "impact", "affecting", "frequently", "escalating", "worse",
-                  "worsening", "extreme", "dangerous", "often"}
+                  "worsening", "extreme", "dangerous", "often", "die", "died", "death", "life", "admission",
+                  "admissions", "admitted", "ambulance", "overdose", "weapon", "knife"}
 MILD_WORDS = {"occasional", "occasionally", "sometimes", "once", "minor", "mild", "slight", "slightly", "bit",
               "low", "single", "usually", "mostly", "manage", "managing", "coping", "copes", "supportive"}
-TIE_MARGIN = 0.02
+TIE_MARGIN = 0.0
 SEVERITY_WEIGHT = 0.03
+LEVEL4_PENALTY = 0.0  # level 4 without a red flag needs words of severity to win
 
 
 def _severity(words: Set[str]) -> int:
@@ -133,18 +137,27 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     """
     if not candidates:
         return None
-    if s47_concept and any(c.s47 for c in candidates):
-        keep = [n for n, c in enumerate(candidates) if c.s47]
-        candidates = [candidates[n] for n in keep]
-        similarities = [similarities[n] for n in keep] if similarities is not None else None
     said = set(_content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
     severity = _severity(said)
+    if s47_concept and any(c.s47 for c in candidates):
+        keep = [n for n, c in enumerate(candidates) if c.s47]
+    elif not s47_concept and severity <= 0:
+        # A section 47 indicator is reached by an explicit rule (a red-flag concept, or the area's own
+        # s47 item plus words of severity such as "frequently"), never by similarity alone.
+        keep = [n for n, c in enumerate(candidates) if not c.s47]
+    else:
+        keep = list(range(len(candidates)))
+    if not keep:
+        return None
+    candidates = [candidates[n] for n in keep]
+    similarities = [similarities[n] for n in keep] if similarities is not None else None
     if similarities is None:
         similarities = []
         for indicator in candidates:
             words = _content_lemmas(matcher, indicator.text)
             similarities.append(len(said & words) / (len(words) ** 0.5 or 1.0) / 3)
-    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5), c)
+    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5)
+               - (LEVEL4_PENALTY if c.level == 4 and not c.s47 and severity <= 0 else 0.0), c)
               for sim, c in zip(similarities, candidates, strict=True)]
     best = max(score for score, _ in scored)
     close = [c for score, c in scored if score >= best - TIE_MARGIN]
