@@ -37,7 +37,8 @@ def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], d
                        + "; ".join(sorted({i.text for i in s47})) + ").")
         return Decision(level=4, s47=True, immediate_danger=danger_now, reasons=reasons)
     if danger_now:
-        return Decision(level=4, s47=False, immediate_danger=True, reasons=reasons)
+        # A child in immediate danger is a child at risk of significant harm.
+        return Decision(level=4, s47=True, immediate_danger=True, reasons=reasons)
 
     level = max((i.level for i in indicators), default=1)
     if indicators:

@@ -14,7 +14,7 @@ from typing import Dict, List, Tuple
 import yaml
 from pydantic import ValidationError
 
-from bot.guidance.models import SUPPLEMENT_LISTS, AreaGuidance, AreaSupplement, ConceptLexicon
+from bot.guidance.models import SUPPLEMENT_LISTS, AreaGuidance, AreaSupplement, ConceptLexicon, RedFlagPolicy
 
 GUIDANCE_DIR = Path(__file__).resolve().parents[2] / "guidance"
 CONCEPTS_FILE = "concepts.yml"
@@ -42,8 +42,12 @@ def _explain(path_names: str, exc: ValidationError) -> GuidanceError:
     return GuidanceError("\n".join(lines))
 
 
+RED_FLAGS_FILE = "red_flags.yml"
+
+
 def _area_files(directory: Path) -> List[Path]:
-    return sorted(p for p in directory.glob("*.yml") if p.name != CONCEPTS_FILE)
+    return sorted(p for p in directory.glob("*.yml")
+                  if not p.name.startswith("concepts") and p.name != RED_FLAGS_FILE)
 
 
 def load_areas(directory: Path = GUIDANCE_DIR) -> Dict[str, AreaGuidance]:
@@ -85,9 +89,24 @@ def load_areas(directory: Path = GUIDANCE_DIR) -> Dict[str, AreaGuidance]:
 
 
 def load_concepts(directory: Path = GUIDANCE_DIR) -> ConceptLexicon:
-    path = directory / CONCEPTS_FILE
+    """concepts.yml plus any concepts_*.yml (e.g. the immediate-danger lexicon); ids must be unique."""
+    merged: List[Dict] = []
+    for path in [directory / CONCEPTS_FILE] + sorted(directory.glob("concepts_*.yml")):
+        try:
+            merged.extend(ConceptLexicon.parse_obj(_read_yaml(path)).dict()["concepts"])
+        except ValidationError as exc:
+            raise _explain(path.name, exc) from exc
+    ids = [c["id"] for c in merged]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise GuidanceError(f"concept ids defined twice: {dupes}")
+    return ConceptLexicon(schema_version=1, concepts=merged)
+
+
+def load_red_flags(directory: Path = GUIDANCE_DIR) -> RedFlagPolicy:
+    path = directory / RED_FLAGS_FILE
     try:
-        return ConceptLexicon.parse_obj(_read_yaml(path))
+        return RedFlagPolicy.parse_obj(_read_yaml(path))
     except ValidationError as exc:
         raise _explain(path.name, exc) from exc
 
@@ -108,4 +127,11 @@ def cached_areas() -> Dict[str, AreaGuidance]:
 
 @lru_cache(maxsize=1)
 def cached_concepts() -> ConceptLexicon:
-    return load_concepts()
+    """Concepts with the red-flag policy applied: a listed concept is s47 whatever concepts.yml says."""
+    lexicon = load_concepts()
+    flagged = {f.concept for f in load_red_flags().red_flags}
+    unknown = flagged - {c.id for c in lexicon.concepts}
+    if unknown:
+        raise GuidanceError(f"{RED_FLAGS_FILE}: unknown concepts {sorted(unknown)}")
+    return ConceptLexicon(schema_version=1, concepts=[c.copy(update={"s47": c.s47 or c.id in flagged})
+                                                      for c in lexicon.concepts])

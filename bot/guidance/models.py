@@ -290,3 +290,16 @@ class Concept(Strict):
 class ConceptLexicon(Strict):
     schema_version: Literal[1]
     concepts: List[Concept]
+
+
+class RedFlag(Strict):
+    """A concept that is a section 47 red flag in every area, whatever words or matrix level."""
+
+    concept: str
+    why: str
+    sources: List[str] = Field(..., min_items=1, description="document id and section, e.g. 'nfk-threshold: S47 list 1'")
+
+
+class RedFlagPolicy(Strict):
+    schema_version: Literal[1]
+    red_flags: List[RedFlag]

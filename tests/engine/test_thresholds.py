@@ -16,7 +16,7 @@ def ind(level: int, domain: str = "child_development", s47: bool = False, ident:
 
 def test_danger_is_level_4_immediate():
     decision = decide_level([], scale=8, danger_now=True, protective=True)
-    assert (decision.level, decision.immediate_danger) == (4, True)
+    assert (decision.level, decision.immediate_danger, decision.s47) == (4, True, True)
     assert "999" in decision.reasons[0]
 
 
