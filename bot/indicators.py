@@ -22,6 +22,11 @@ INJURY_WORDS = re.compile(
     r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|broken|break|cuts?|swell\w*|swollen|bleed\w*|"
     r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump)\b"
 )
+EXPLANATION_DOUBT = re.compile(
+    r"\b(unexplained|no explanation|can'?t explain|couldn'?t explain|won'?t say|wouldn'?t say|inconsistent|"
+    r"doesn'?t (match|add up|fit)|different (story|explanation|account)|chang\w* (story|explanation|account)|"
+    r"look(s|ed)? (away|at the floor|down)|cross|scared|frightened|flinch\w*|child protection plan|cp plan|"
+    r"looked after|in care|says? (s?he|they) fell|claim\w*)\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
@@ -51,9 +56,10 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext) -> List[Con
     result: List[ConceptHit] = []
     for hit in hits:
         if hit.concept == "injury_nonmobile_baby" and child.non_mobile is False:
-            # A mobile child's bruise is not a red flag in itself; an unexplained or suspicious one is
-            # caught by its own concepts (unexplained_injury, physical_abuse) from the same words.
-            continue
+            # A mobile child's bruise is not a red flag in itself; one whose explanation is in doubt is.
+            if not EXPLANATION_DOUBT.search(hit.sentence.lower()):
+                continue
+            hit = replace(hit, concept="unexplained_injury", label="an injury that has not been explained")
         if hit.concept == "sexual_activity_under13" and child.age_years is not None and child.age_years >= 13:
             hit = replace(hit, concept="sexual_health_risk", label="sexual activity or sexual health worries")
         if hit.concept == "private_fostering" and child.duration_days is not None and child.duration_days < 28:
@@ -112,7 +118,8 @@ SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persist
                   "severe", "serious", "seriously", "significant", "police", "hospital", "repeated", "repeatedly",
                   "regularly", "violent", "violence", "impact", "affecting", "frequently", "escalating", "worse",
                   "worsening", "extreme", "dangerous", "often", "die", "died", "death", "life", "admission",
-                  "admissions", "admitted", "ambulance", "overdose", "weapon", "knife"}
+                  "admissions", "admitted", "ambulance", "overdose", "weapon", "knife", "crack", "heroin",
+                  "cocaine"}
 MILD_WORDS = {"occasional", "occasionally", "sometimes", "once", "minor", "mild", "slight", "slightly", "bit",
               "low", "single", "usually", "mostly", "manage", "managing", "coping", "copes", "supportive"}
 TIE_MARGIN = 0.0

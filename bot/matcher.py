@@ -15,7 +15,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from bot.guidance.loader import cached_concepts
 from bot.guidance.models import Concept, ConceptLexicon
@@ -31,8 +31,9 @@ NEGATION_BRIDGE = {
     "does", "did", "he", "she", "they", "it", "him", "her", "them", "his", "their", "'s", "think", "believe",
     "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication", "aware",
     "known", "involved", "involvement", "suggestion", "worried", "reported", "report", "disclose", "disclosed",
-    "mention", "mentioned", "or", ",", "other",
+    "mention", "mentioned", "or", ",", "suggest", "suggests", "indicate", "indicates", "other",
 }
+LIST_NEGATORS = {"no", "without", "neither", "nor", "any"}
 LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
 NEGATION_WINDOW = 8
 POST_NEGATION = {"none", "denied", "denies", "absent", "negative"}
@@ -43,8 +44,10 @@ HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could
               "unclear", "probably"}
 _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
 GAP = "..."
+LONG_GAP = "~"  # "told ~ touched": both in one sentence, up to MAX_LONG_GAP words apart
 ANY = "*"
 MAX_GAP = 3
+MAX_LONG_GAP = 10
 
 
 @dataclass(frozen=True)
@@ -67,29 +70,53 @@ def _lemma(nlp: Language, word: str) -> str:
     return doc[0].lemma_.lower() if len(doc) == 1 else word.lower()
 
 
+def _slot_regex(nlp: Language, alternatives: List[str]) -> str:
+    """A slot's words as one regex over the token's "lemma|lower" key.
+
+    A base form ("bruise") matches every inflection through the lemma; an inflected form
+    ("drunk", "older", "weed") matches only itself, so it cannot drag in its lemma's other senses.
+    """
+    bases, exact = [], []
+    for word in alternatives:
+        (bases if _lemma(nlp, word) == word else exact).append(re.escape(word))
+    parts = []
+    if bases:
+        parts.append(r"^(?:" + "|".join(sorted(set(bases))) + r")\|")
+    if exact:
+        parts.append(r"\|(?:" + "|".join(sorted(set(exact))) + r")$")
+    return "|".join(parts)
+
+
 def compile_pattern(nlp: Language, pattern: str) -> List[List[Dict]]:
-    """'dad/father hit ... mum' -> spaCy token pattern on LEMMA (alternatives, * and ... gaps)."""
+    """'dad/father hit ... mum' -> a spaCy token pattern (alternatives, * and ... / ~ gaps)."""
     tokens: List[Dict] = []
     for slot in pattern.lower().split():
         if slot == GAP:
             tokens.extend({"OP": "?"} for _ in range(MAX_GAP))
+        elif slot == LONG_GAP:
+            tokens.extend({"OP": "?"} for _ in range(MAX_LONG_GAP))
         elif slot == ANY:
             tokens.append({})
         else:
-            # A slot may tokenise into several tokens ("don't"): keep them in order.
             alternatives = [a for a in slot.split("/") if a]
             split = [[t.text for t in nlp(a)] for a in alternatives]
-            if all(len(s) == 1 for s in split):
-                lemmas = sorted({_lemma(nlp, s[0]) for s in split} | {s[0] for s in split})
-                tokens.append({"LEMMA": {"IN": lemmas}})
+            if all(len(parts) == 1 for parts in split):
+                tokens.append({"_": {KEY_ATTR: {"REGEX": _slot_regex(nlp, alternatives)}}})
+            elif len(split) == 1:
+                tokens.extend({"LOWER": t.lower()} for t in split[0])  # one word that tokenises into several
             else:
-                first = split[0]
-                tokens.extend({"LOWER": t.lower()} for t in first)
+                raise ValueError(f"pattern {pattern!r}: alternative in {slot!r} is several tokens; "
+                                 "write it as its own pattern")
     if not tokens or all(t.get("OP") == "?" or not t for t in tokens):
         raise ValueError(f"pattern has no words: {pattern!r}")
     while tokens and tokens[-1].get("OP") == "?":
         tokens.pop()
     return [tokens]
+
+
+KEY_ATTR = "match_key"
+if not Token.has_extension(KEY_ATTR):
+    Token.set_extension(KEY_ATTR, getter=lambda token: f"{token.lemma_.lower()}|{token.lower_}")
 
 
 def _lower_lemmas(doc: Doc) -> None:
@@ -196,11 +223,14 @@ def is_negated(doc: Doc, span: Span) -> bool:
     """True only when a negation cue scopes over the span, within its clause."""
     clause_start, clause_end = _clause_bounds(doc, span)
     index = span.start - 1
+    crossed_list = False
     while index >= max(clause_start, span.start - NEGATION_WINDOW):
         token = doc[index]
         if token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}:
-            return True
+            # "no drugs, alcohol or older lads" negates the whole list; "not collected, missed reviews" does not.
+            return not crossed_list or token.lower_ in LIST_NEGATORS
         in_list = index + 1 < len(doc) and doc[index + 1].lower_ in LIST_JOINERS
+        crossed_list = crossed_list or in_list or token.lower_ in LIST_JOINERS
         if token.lower_ not in NEGATION_BRIDGE and token.lemma_ not in NEGATION_BRIDGE and not in_list:
             break
         index -= 1

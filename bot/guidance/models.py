@@ -297,7 +297,7 @@ class RedFlag(Strict):
 
     concept: str
     why: str
-    sources: List[str] = Field(..., min_items=1, description="document id and section, e.g. 'nfk-threshold: S47 list 1'")
+    sources: List[str] = Field(..., min_items=1, description="document id and section of the seed")
 
 
 class RedFlagPolicy(Strict):
