@@ -16,7 +16,7 @@ from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
-from bot.indicators import ChildContext, age_rule_allows, apply_age_rules, choose_indicator
+from bot.indicators import LIFE_THREAT, ChildContext, age_rule_allows, apply_age_rules, choose_indicator
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
 from bot.parsing import parse_duration_days
 from bot.ranker import get_ranker
@@ -53,7 +53,7 @@ def _worries(case: Case) -> List[tuple]:
 
 
 def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptHit],
-                     child: ChildContext) -> List[MatchedIndicator]:
+                     child: ChildContext, life_threat: bool = False) -> List[MatchedIndicator]:
     """Each active worry concept -> the area's best-fitting indicator (red flags by rule, not score)."""
     ranker = get_ranker()
     found: Dict[str, MatchedIndicator] = {}
@@ -61,11 +61,13 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
         if hit.negated or hit.field == "working_well":
             continue
         concept = engine.concepts.get(hit.concept)
+        if hit.field == "needs" and not (concept and (concept.s47 or concept.immediate_danger)):
+            continue  # "what needs to happen" names help ("CAMHS", "housing support"), not worries
         s47_concept = bool(concept and concept.s47) or hit.concept == "injury_nonmobile_baby" \
             or hit.concept == "sexual_activity_under13"
         candidates = [i for i in area.indicators if hit.concept in i.concepts and age_rule_allows(i.age, child)]
         similarities = ranker.similarities(area.area, hit.sentence, candidates) if ranker and candidates else None
-        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities)
+        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities, life_threat)
         if indicator is None:
             continue
         s47 = indicator.s47 or s47_concept
@@ -83,7 +85,7 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
 def long_tail_sentences(engine: Engine, case: Case, hits: Sequence[ConceptHit]) -> List[tuple]:
     """Affirmative worry sentences that no concept pattern caught (a negated one is never matched)."""
     covered = {h.sentence for h in hits}
-    todo = [(field, sentence) for field in ("worried", "needs")
+    todo = [(field, sentence) for field in ("worried",)
             for sentence in engine.matcher.sentences(getattr(case, field)[:MAX_TEXT_CHARS])
             if len(sentence.split()) >= 4 and not any(sentence in c or c in sentence for c in covered)
             and not engine.matcher.has_negation(sentence)]
@@ -148,12 +150,12 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     hits = []
     for field, text in _worries(case):
         hits.extend(engine.matcher.find(text, field=field))
-    hits = apply_age_rules(hits, child)
+    hits = apply_age_rules(hits, child, case.worried)
     todo = long_tail_sentences(engine, case, hits)
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
         ranker.prime([h.sentence for h in hits if not h.negated] + [sentence for _, sentence in todo])
-    indicators = match_indicators(engine, area, hits, child)
+    indicators = match_indicators(engine, area, hits, child, bool(LIFE_THREAT.search(case.worried.lower())))
     indicators = indicators + long_tail(area, todo, indicators)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")

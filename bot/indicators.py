@@ -51,13 +51,17 @@ class ChildContext:
         return False if self.age_years >= 1 else None
 
 
-def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext) -> List[ConceptHit]:
-    """Rewrite concept hits by what we know of the child's age, mobility and the duration stated."""
+def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str = "") -> List[ConceptHit]:
+    """Rewrite concept hits by what we know of the child's age, mobility and the duration stated.
+
+    ``text`` is everything the user said about the worry: doubt about an explanation is often
+    in another sentence than the injury ("... she fell off the bed. She told her friend mum was cross").
+    """
     result: List[ConceptHit] = []
     for hit in hits:
         if hit.concept == "injury_nonmobile_baby" and child.non_mobile is False:
             # A mobile child's bruise is not a red flag in itself; one whose explanation is in doubt is.
-            if not EXPLANATION_DOUBT.search(hit.sentence.lower()):
+            if not EXPLANATION_DOUBT.search((text or hit.sentence).lower()):
                 continue
             hit = replace(hit, concept="unexplained_injury", label="an injury that has not been explained")
         if hit.concept == "sexual_activity_under13" and child.age_years is not None and child.age_years >= 13:
@@ -67,6 +71,14 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext) -> List[Con
         result.append(hit)
     active = [h for h in result if not h.negated]
     concepts = {h.concept for h in active}
+    if child.non_mobile is False and not concepts & INJURY_CONCEPTS and EXPLANATION_DOUBT.search(text.lower()):
+        for sentence in re.split(r"(?<=[.!?;])\s+", text):
+            match = INJURY_WORDS.search(sentence.lower())
+            if match:
+                result.append(ConceptHit(concept="unexplained_injury", label="an injury that has not been explained",
+                                         words=sentence[match.start():match.end()], sentence=sentence.strip(),
+                                         start=0, end=0))
+                break
     if child.non_mobile and "injury_nonmobile_baby" not in concepts:
         for hit in active:
             if hit.concept in INJURY_CONCEPTS or INJURY_WORDS.search(hit.words.lower()):
@@ -132,8 +144,12 @@ def _severity(words: Set[str]) -> int:
     return int(bool(words & SEVERITY_WORDS)) - int(bool(words & MILD_WORDS))
 
 
+LIFE_THREAT = re.compile(r"\b(die|dies|died|dying|death|life[- ]threatening|could have died|nearly died|icu|"
+                         r"intensive care|resus)\b")
+
+
 def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
-                     similarities: Optional[List[float]] = None) -> Optional[Indicator]:
+                     similarities: Optional[List[float]] = None, life_threat: bool = False) -> Optional[Indicator]:
     """Among the area's indicators for a concept, the one that best fits what was said.
 
     A red-flag concept always takes the area's section 47 indicator when it has one.
@@ -145,8 +161,10 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     if not candidates:
         return None
     said = set(_content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
-    severity = _severity(said)
-    if s47_concept and any(c.s47 for c in candidates):
+    severity = max(_severity(said), 1 if life_threat else -1)
+    if (s47_concept or life_threat) and any(c.s47 for c in candidates):
+        # A red-flag concept, or a worry the user says could kill the child, takes the area's
+        # section 47 item for it (e.g. "severe health problems where treatment is not sought").
         keep = [n for n, c in enumerate(candidates) if c.s47]
     elif not s47_concept and severity <= 0:
         # A section 47 indicator is reached by an explicit rule (a red-flag concept, or the area's own

@@ -47,7 +47,7 @@ GAP = "..."
 LONG_GAP = "~"  # "told ~ touched": both in one sentence, up to MAX_LONG_GAP words apart
 ANY = "*"
 MAX_GAP = 3
-MAX_LONG_GAP = 10
+MAX_LONG_GAP = 16
 
 
 @dataclass(frozen=True)
@@ -224,15 +224,20 @@ def is_negated(doc: Doc, span: Span) -> bool:
     clause_start, clause_end = _clause_bounds(doc, span)
     index = span.start - 1
     crossed_list = False
+    skipped: List[int] = []
     while index >= max(clause_start, span.start - NEGATION_WINDOW):
         token = doc[index]
         if token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}:
+            if skipped and token.lower_ != "no":
+                return False  # only "no" reaches over a describing word: "no safeguarding disclosures"
             # "no drugs, alcohol or older lads" negates the whole list; "not collected, missed reviews" does not.
             return not crossed_list or token.lower_ in LIST_NEGATORS
         in_list = index + 1 < len(doc) and doc[index + 1].lower_ in LIST_JOINERS
         crossed_list = crossed_list or in_list or token.lower_ in LIST_JOINERS
         if token.lower_ not in NEGATION_BRIDGE and token.lemma_ not in NEGATION_BRIDGE and not in_list:
-            break
+            if skipped or index != span.start - 1 or not token.is_alpha:
+                break
+            skipped.append(index)  # one describing word right before the match
         index -= 1
     # A cue inside a gapped match: "dad doesn't hit him" matched by "dad ... hit".
     if any(t.lower_ in NEGATION_CUES for t in span[1:-1]):

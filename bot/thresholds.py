@@ -57,10 +57,13 @@ def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], d
 
     level3 = [i for i in indicators if i.level == 3]
     many_level3 = len({i.id for i in level3}) >= MANY_LEVEL3 and len({i.domain for i in level3}) >= ACROSS_DOMAINS
-    if level == 3 and (many_level3 or (not protective and scale is not None and scale <= 1)):
+    if level == 3 and not protective and scale is not None and scale <= 1:
         level = 4
-        reasons.append("Several complex needs, or complex needs with few protective factors and a very low "
-                       "score, suggest a conversation with the front door about possible significant harm.")
+        reasons.append("Complex needs with few protective factors and a score of 0 or 1 suggest possible "
+                       "significant harm: talk to the front door.")
+    elif level == 3 and many_level3:
+        reasons.append("Several complex needs across the child's life: consider talking the case through with "
+                       "the front door before deciding on targeted support.")
     elif level == 3 and level3 and protective and (scale is None or scale > LOW_SCALE_MAX):
         reasons.append("Protective factors and your score support staying at level 3.")
 

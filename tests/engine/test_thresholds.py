@@ -57,10 +57,15 @@ def test_level3_with_protection_and_high_scale_stays_3():
                         protective=True).level == 3
 
 
-def test_many_level3_across_domains_rise_to_4():
+def test_many_level3_across_domains_prompt_a_front_door_conversation():
     items = [ind(3, "child_development", ident="a"), ind(3, "parenting_capacity", ident="b"),
              ind(3, "family_environment", ident="c")]
     decision = decide_level(items, scale=5, danger_now=False, protective=True)
+    assert decision.level == 3 and any("front door" in r for r in decision.reasons)
+
+
+def test_complex_needs_with_a_score_of_0_or_1_and_no_protection_rise_to_4():
+    decision = decide_level([ind(3)], scale=1, danger_now=False, protective=False)
     assert decision.level == 4 and not decision.s47
 
 
