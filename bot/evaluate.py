@@ -58,10 +58,16 @@ class Outcome:
 
     @property
     def under_triage(self) -> bool:
+        """Advised a lower level than the guidance requires (or no local advice at all)."""
         expected = self.expected.get("level")
         if expected is None:
             return False
-        return self.level is None or self.level < expected or (self.expected.get("s47") and not self.s47)
+        return self.level is None or self.level < expected
+
+    @property
+    def s47_missed(self) -> bool:
+        """Right level, but the section 47 red flag was not named (the route is the same door)."""
+        return bool(self.expected.get("s47")) and not self.s47 and not self.under_triage
 
     @property
     def over_triage(self) -> bool:
@@ -95,6 +101,7 @@ class Report:
             f"consent:          {self.rate('consent_ok'):.1%}",
             f"under-triage:     {len(self.under)}",
             f"over-triage:      {len(self.over)}",
+            f"s47 not named:    {sum(o.s47_missed for o in self.outcomes)} (level and door right)",
             "",
             "confusion (rows expected, columns advised; - = out of area):",
         ]

@@ -134,9 +134,8 @@ SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persist
                   "cocaine"}
 MILD_WORDS = {"occasional", "occasionally", "sometimes", "once", "minor", "mild", "slight", "slightly", "bit",
               "low", "single", "usually", "mostly", "manage", "managing", "coping", "copes", "supportive"}
-TIE_MARGIN = 0.0
 SEVERITY_WEIGHT = 0.03
-LEVEL4_PENALTY = 0.0  # level 4 without a red flag needs words of severity to win
+S47_TWIN_MARGIN = 0.05  # how close the area's s47 item must be to a chosen level-4 item to replace it
 
 
 def _severity(words: Set[str]) -> int:
@@ -152,38 +151,34 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
                      similarities: Optional[List[float]] = None, life_threat: bool = False) -> Optional[Indicator]:
     """Among the area's indicators for a concept, the one that best fits what was said.
 
-    A red-flag concept always takes the area's section 47 indicator when it has one.
-    Fit is sentence-embedding similarity when available (word overlap otherwise),
-    nudged by severity words ("persistent", "occasional"). Candidates within a small
-    margin of the best go to the highest level: when the words cannot separate two
-    levels we do not advise the lower one.
+    Fit is sentence-embedding similarity when available (word overlap otherwise), nudged by
+    severity words ("persistent", "occasional"). Section 47 items follow explicit rules:
+    - a red-flag concept, or a worry the user says could kill the child, takes the area's s47 item;
+    - otherwise an s47 item needs words of severity ("frequently", "serious") to be considered,
+      or the best fit to be a level-4 item already, when the area's s47 version of it is as close.
     """
     if not candidates:
         return None
     said = set(_content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
     severity = max(_severity(said), 1 if life_threat else -1)
-    if (s47_concept or life_threat) and any(c.s47 for c in candidates):
-        # A red-flag concept, or a worry the user says could kill the child, takes the area's
-        # section 47 item for it (e.g. "severe health problems where treatment is not sought").
-        keep = [n for n, c in enumerate(candidates) if c.s47]
-    elif not s47_concept and severity <= 0:
-        # A section 47 indicator is reached by an explicit rule (a red-flag concept, or the area's own
-        # s47 item plus words of severity such as "frequently"), never by similarity alone.
-        keep = [n for n, c in enumerate(candidates) if not c.s47]
-    else:
-        keep = list(range(len(candidates)))
-    if not keep:
-        return None
-    candidates = [candidates[n] for n in keep]
-    similarities = [similarities[n] for n in keep] if similarities is not None else None
     if similarities is None:
         similarities = []
         for indicator in candidates:
             words = _content_lemmas(matcher, indicator.text)
             similarities.append(len(said & words) / (len(words) ** 0.5 or 1.0) / 3)
-    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5)
-               - (LEVEL4_PENALTY if c.level == 4 and not c.s47 and severity <= 0 else 0.0), c)
+    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5), sim, c)
               for sim, c in zip(similarities, candidates, strict=True)]
-    best = max(score for score, _ in scored)
-    close = [c for score, c in scored if score >= best - TIE_MARGIN]
-    return max(close, key=lambda c: c.level)
+    if (s47_concept or life_threat) and any(c.s47 for c in candidates):
+        allowed = [row for row in scored if row[2].s47]
+    elif severity <= 0:
+        allowed = [row for row in scored if not row[2].s47]
+    else:
+        allowed = scored
+    if not allowed:
+        return None
+    best = max(allowed, key=lambda row: (row[0], row[2].level))
+    if best[2].level == 4 and not best[2].s47:
+        twins = [row for row in scored if row[2].s47 and row[1] >= best[1] - S47_TWIN_MARGIN]
+        if twins:
+            return max(twins, key=lambda row: row[1])[2]
+    return best[2]
