@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -30,13 +31,28 @@ class ValidateAssessmentForm(FormValidationAction):
             required.remove("child_mobile")
         return required
 
-    def _urgent(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[str, Any]:
-        """Escalate at once when an answer carries a red flag or immediate danger."""
-        urgency = conv.check_urgent(slot_values(tracker), text)
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> List[Dict[str, Any]]:
+        """Validate the answer, then check it for a red flag or immediate danger, whatever was asked.
+
+        The check uses the matcher's explicit rules (not the intent classifier), so a knife mentioned in
+        answer to "which town?" escalates at once, and nothing the user said is lost.
+        """
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        text = latest_text(tracker)
+        if not text or tracker.get_slot("requested_slot") is None:
+            return events
+        slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+        urgency = conv.check_urgent(slots, text)
         if urgency is None:
-            return {}
+            return events
         dispatcher.utter_message(text=urgency.message)
-        return {"escalation_given": True, **({"triage_danger_now": True} if urgency.danger else {})}
+        extra = [SlotSet("escalation_given", True)]
+        if urgency.danger:
+            extra.append(SlotSet("triage_danger_now", True))
+        if tracker.get_slot("requested_slot") not in ("sos_worried", "sos_more"):
+            extra.append(SlotSet("sos_worried", conv.append_text(slots.get("sos_worried"), text)))
+        return events + extra
 
     def _free_text(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         """Custom extraction for free-text answers: everything but a short command fills the slot."""
@@ -79,7 +95,7 @@ class ValidateAssessmentForm(FormValidationAction):
                                           "to contact and what they will ask.")
             return {"triage_danger_now": True}
         if answer is False:
-            return {"triage_danger_now": False, **self._urgent(dispatcher, tracker, text)}
+            return {"triage_danger_now": False}
         dispatcher.utter_message(text="Please answer yes, no or not sure: is the child in immediate danger now?")
         return {"triage_danger_now": None}
 
@@ -122,26 +138,25 @@ class ValidateAssessmentForm(FormValidationAction):
         if not text:
             dispatcher.utter_message(text="Tell me in your own words what you've seen or heard.")
             return {"sos_worried": None}
-        urgent = self._urgent(dispatcher, tracker, text)
-        return {"sos_worried": text, **urgent}
+        return {"sos_worried": text}
 
     def validate_sos_more(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
         if conv.is_done(text, intent):
             return {"sos_more": "done"}
-        urgent = self._urgent(dispatcher, tracker, text)
         # More worries: keep them, then ask "anything else?" again.
-        return {"sos_more": None, "sos_worried": conv.append_text(tracker.get_slot("sos_worried"), text), **urgent}
+        return {"sos_more": None, "sos_worried": conv.append_text(tracker.get_slot("sos_worried"), text)}
 
     def validate_sos_working_well(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[str, Any]:
-        return {"sos_working_well": latest_text(tracker).strip() or "nothing stated"}
+        text = latest_text(tracker).strip()
+        return {"sos_working_well": text or "nothing stated"}
 
     def validate_sos_needs(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Dict[str, Any]:
         text = latest_text(tracker).strip()
-        return {"sos_needs": text or "nothing stated", **self._urgent(dispatcher, tracker, text)}
+        return {"sos_needs": text or "nothing stated"}
 
     def validate_sos_scale(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Dict[str, Any]:
@@ -164,8 +179,7 @@ class ValidateAssessmentForm(FormValidationAction):
             return {"review_confirmed": None}
         # Anything longer is a correction or an addition: keep it and reflect back again.
         corrections = conv.append_text(tracker.get_slot("sos_corrections"), text)
-        return {"review_confirmed": None, "sos_corrections": corrections,
-                **self._urgent(dispatcher, tracker, text)}
+        return {"review_confirmed": None, "sos_corrections": corrections}
 
     def validate_consent_parents_know(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[str, Any]:

@@ -48,11 +48,9 @@ CONTROL_MAX_WORDS = 5
 def is_control_message(text: Optional[str], intent: Optional[str]) -> bool:
     """A short 'help' / 'stop' / 'start again' is a command; a longer answer that mentions them is an answer.
 
-    Red flags said in answer to a question are handled by the escalation rule (intent urgent_concern),
-    which keeps the words as a worry.
+    An answer the classifier thinks is urgent is still an answer: it fills the slot, and the form's
+    validation escalates when the matcher's explicit rules find a red flag in it.
     """
-    if intent == "urgent_concern":
-        return True
     return intent in CONTROL_INTENTS and len((text or "").split()) <= CONTROL_MAX_WORDS
 
 

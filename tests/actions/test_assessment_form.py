@@ -103,3 +103,50 @@ def test_review_correction_is_kept_and_reasked(dispatcher, tracker_factory, doma
 def test_consent_status(text, intent, status, dispatcher, tracker_factory, domain):
     tracker = tracker_factory(text=text, intent=intent, requested_slot="consent_status")
     assert run("validate_consent_status", dispatcher, tracker, domain) == {"consent_status": status}
+
+
+def test_free_text_answers_fill_even_when_they_mention_help(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="Nan helps out a lot with the school run", intent="help_request",
+                              requested_slot="sos_working_well")
+    result = asyncio.run(FORM.extract_sos_working_well(dispatcher, tracker, domain))
+    assert result == {"sos_working_well": "Nan helps out a lot with the school run"}
+
+
+def test_an_answer_the_classifier_thinks_urgent_is_still_kept(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="She trusts me and came back to see me", intent="urgent_concern",
+                              requested_slot="sos_working_well")
+    assert asyncio.run(FORM.extract_sos_working_well(dispatcher, tracker, domain)) == {
+        "sos_working_well": "She trusts me and came back to see me"}
+
+
+def test_a_short_command_is_not_an_answer(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="help", intent="help_request", requested_slot="sos_worried")
+    assert asyncio.run(FORM.extract_sos_worried(dispatcher, tracker, domain)) == {}
+
+
+def _events(tracker, dispatcher, domain):
+    return {e["name"]: e["value"] for e in asyncio.run(FORM.get_validation_events(dispatcher, tracker, domain))}
+
+
+def test_red_flag_in_an_answer_escalates_at_once(dispatcher, tracker_factory, domain):
+    text = "She told me her stepdad touches her private parts at night"
+    tracker = tracker_factory(slots={"triage_area": "Norwich", "child_age": "9", "triage_danger_now": False,
+                                     "sos_worried": text}, text=text, requested_slot="sos_worried")
+    events = _events(tracker, dispatcher, domain)
+    assert events["escalation_given"] is True
+    assert "section 47" in dispatcher.messages[-1]["text"] and "CADS" in dispatcher.messages[-1]["text"]
+
+
+def test_danger_said_in_answer_to_any_question_is_escalated_and_kept(dispatcher, tracker_factory, domain):
+    text = "he has got a knife and is threatening to stab his sister"
+    tracker = tracker_factory(slots={"triage_area": text, "triage_danger_now": False}, text=text,
+                              requested_slot="triage_area")
+    events = _events(tracker, dispatcher, domain)
+    assert events["triage_danger_now"] is True and text in events["sos_worried"]
+    assert "999" in dispatcher.messages[-1]["text"]
+
+
+def test_an_ordinary_answer_is_not_escalated(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(slots={"triage_area": "Norwich", "child_age": "2 and a half"}, text="2 and a half",
+                              requested_slot="child_age")
+    assert "escalation_given" not in _events(tracker, dispatcher, domain)
