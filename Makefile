@@ -25,7 +25,7 @@ export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
 export TRACKER_DB_URL ?= sqlite:///build/conversations.db
 export RASA_CACHE_DIRECTORY ?= $(CURDIR)/build/rasa-cache
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
-NLU_FLOOR ?= 0.85
+NLU_FLOOR ?= 0.84
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) $(PIPELINE)
 
 .PHONY: help venv lint unit test run shell bench lock clean guidance-check coverage evaluate pipeline train \
