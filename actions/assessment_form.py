@@ -101,7 +101,7 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def validate_triage_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> Dict[str, Any]:
-        answer = conv.resolve_area_answer(latest_entity(tracker, "area") or latest_text(tracker))
+        answer = conv.resolve_area_answer(latest_text(tracker), latest_entity(tracker, "area"))
         if answer.message:
             dispatcher.utter_message(text=answer.message)
         return {"triage_area": answer.value}

@@ -6,7 +6,7 @@ returns; none of them re-decides the level, the route or the consent advice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
@@ -16,7 +16,7 @@ from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
-from bot.indicators import LIFE_THREAT, ChildContext, age_rule_allows, apply_age_rules, choose_indicator
+from bot.indicators import LIFE_THREAT, ChildContext, age_rule_allows, apply_age_rules, choose_indicator, content_lemmas
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
 from bot.parsing import parse_duration_days
 from bot.ranker import get_ranker
@@ -80,6 +80,25 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
             source=citation(area, indicator.source.document, indicator.source.section),
             matched=hit.words, concept=hit.concept, label=hit.label, hedged=hit.hedged, field=hit.field)
     return sorted(found.values(), key=lambda m: (-m.level, m.id))
+
+
+def apply_corrections(engine: Engine, hits: List[ConceptHit], text: str) -> List[ConceptHit]:
+    """The user's corrections win: a worry they now say is not happening is ruled out; a new one is added.
+
+    A negative correction rules out a worry when it names the same concept, or shares a content word with
+    the words that raised it ("his dad doesn't drink" rules out "drinks every night").
+    """
+    if not text.strip():
+        return hits
+    corrections = engine.matcher.find(text, field="worried")
+    removed = {c.concept for c in corrections if c.negated}
+    denied: set = set()
+    for sentence in engine.matcher.sentences(text):
+        if engine.matcher.has_negation(sentence):
+            denied |= content_lemmas(engine.matcher, sentence)
+    kept = [replace(h, negated=True) if h.concept in removed or content_lemmas(engine.matcher, h.words) & denied
+            else h for h in hits]
+    return kept + corrections
 
 
 def long_tail_sentences(engine: Engine, case: Case, hits: Sequence[ConceptHit]) -> List[tuple]:
@@ -150,6 +169,7 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     hits = []
     for field, text in _worries(case):
         hits.extend(engine.matcher.find(text, field=field))
+    hits = apply_corrections(engine, hits, case.corrections[:MAX_TEXT_CHARS])
     hits = apply_age_rules(hits, child, case.worried)
     todo = long_tail_sentences(engine, case, hits)
     ranker = get_ranker()

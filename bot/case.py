@@ -25,11 +25,13 @@ class Case(BaseModel):
     consent: Literal["given", "refused", "not_asked"] = "not_asked"
     consent_risky: bool = False
     mobile: Optional[bool] = Field(None, description="for babies: crawling, rolling or walking")
+    corrections: str = Field("", description="what the user corrected after the reflect-back: 'there were no "
+                                             "bruises' removes that worry, 'dad also drinks' adds one")
 
     class Config:
         extra = Extra.forbid
 
-    @validator("worried", "working_well", "needs", pre=True)
+    @validator("worried", "working_well", "needs", "corrections", pre=True)
     def _text(cls, value: object) -> str:  # noqa: N805
         if value is None:
             return ""
@@ -70,4 +72,4 @@ class Case(BaseModel):
         return int(self.scale) if self.scale is not None else None
 
     def truncated(self) -> bool:
-        return any(len(t) > MAX_TEXT_CHARS for t in (self.worried, self.working_well, self.needs))
+        return any(len(t) > MAX_TEXT_CHARS for t in (self.worried, self.working_well, self.needs, self.corrections))

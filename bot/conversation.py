@@ -13,7 +13,7 @@ from typing import Any, Dict, List, Mapping, Optional
 from bot.advice import Advice
 from bot.areas import NATIONAL_FALLBACK
 from bot.assess import assess, get_engine
-from bot.case import MAX_TEXT_CHARS, Case
+from bot.case import Case
 from bot.parsing import parse_age_years, parse_scale
 
 COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
@@ -42,7 +42,9 @@ _MOBILE_NO = re.compile(r"\b(not (yet )?(mobile|crawling|rolling|moving)|can'?t 
 
 
 CONTROL_INTENTS = {"help_request", "start_again", "stop_conversation"}
-CONTROL_MAX_WORDS = 5
+_COMMAND = re.compile(r"^\s*(please\s+)?(help( me)?|stop( now)?|stop this|cancel|quit|exit|end|restart|reset|"
+                      r"start (again|over)|begin again|new child|another child|what can you do|"
+                      r"how does this work)(\s+please)?\s*[.!?]*\s*$", re.I)
 
 
 def is_control_message(text: Optional[str], intent: Optional[str]) -> bool:
@@ -51,7 +53,7 @@ def is_control_message(text: Optional[str], intent: Optional[str]) -> bool:
     An answer the classifier thinks is urgent is still an answer: it fills the slot, and the form's
     validation escalates when the matcher's explicit rules find a red flag in it.
     """
-    return intent in CONTROL_INTENTS and len((text or "").split()) <= CONTROL_MAX_WORDS
+    return intent in CONTROL_INTENTS and bool(_COMMAND.match(text or ""))
 
 
 def parse_yes_no(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
@@ -124,9 +126,11 @@ class AreaAnswer:
     message: Optional[str] = None
 
 
-def resolve_area_answer(text: Optional[str]) -> AreaAnswer:
+def resolve_area_answer(text: Optional[str], entity: Optional[str] = None) -> AreaAnswer:
+    """The whole answer first ("King's Lynn"), then the extracted entity, which may be a fragment."""
     resolver = get_engine().resolver
-    match = resolver.resolve(text)
+    match = resolver.resolve(text) or resolver.resolve(entity)
+    text = text if resolver.resolve(text) else (entity or text)
     if match and match.area:
         return AreaAnswer(value=text, area=match.area)
     if match and match.not_covered:
@@ -162,12 +166,12 @@ def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None)
     """The engine's input from the conversation's slots: the one mapping, used by every action."""
     area = slots.get("triage_area")
     worried = append_text(slots.get("sos_worried"), extra_worry) if extra_worry else (slots.get("sos_worried") or "")
-    corrections = slots.get("sos_corrections") or ""
     return Case(
         area=None if area in (None, OUT_OF_AREA) else area,
         age=slots.get("child_age") or None,
         role=slots.get("triage_role") if slots.get("triage_role") in ("professional", "public") else "professional",
-        worried=append_text(worried, corrections)[: MAX_TEXT_CHARS * 2] if corrections else worried,
+        worried=worried,
+        corrections=slots.get("sos_corrections") or "",
         working_well=slots.get("sos_working_well") or "",
         needs=slots.get("sos_needs") or "",
         scale=slots.get("sos_scale"),

@@ -55,6 +55,9 @@ class SentenceEncoder:
     def __init__(self, directory: Path) -> None:
         from safetensors.numpy import load_file
         from transformers import BertConfig, BertTokenizerFast, TFBertModel
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()  # the weight-mapping notes are expected (no position_ids in TF)
         from transformers.modeling_tf_pytorch_utils import load_pytorch_state_dict_in_tf2_model
 
         weights = directory / "model.safetensors"

@@ -120,7 +120,7 @@ def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _content_lemmas(matcher: ConceptMatcher, text: str) -> FrozenSet[str]:
+def content_lemmas(matcher: ConceptMatcher, text: str) -> FrozenSet[str]:
     """Content lemmas of a text; cached, since indicator texts are scored again and again."""
     return frozenset(t.lemma_ for t in matcher.parse(text) if t.is_alpha and t.lower_ not in STOP_WORDS
                      and len(t) > 2)
@@ -159,12 +159,12 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     """
     if not candidates:
         return None
-    said = set(_content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
+    said = set(content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
     severity = max(_severity(said), 1 if life_threat else -1)
     if similarities is None:
         similarities = []
         for indicator in candidates:
-            words = _content_lemmas(matcher, indicator.text)
+            words = content_lemmas(matcher, indicator.text)
             similarities.append(len(said & words) / (len(words) ** 0.5 or 1.0) / 3)
     scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5), sim, c)
               for sim, c in zip(similarities, candidates, strict=True)]

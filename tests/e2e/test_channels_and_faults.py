@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
+import threading
 import uuid
 from pathlib import Path
 
@@ -17,31 +17,30 @@ pytestmark = pytest.mark.e2e
 
 
 def test_socketio_with_session_persistence_replies(assistant):
-    async def talk() -> list:
-        client = socketio.AsyncClient()
-        replies: list = []
-        confirmed = asyncio.Event()
-        got_reply = asyncio.Event()
+    """Rasa 3.6.21 never answers here without our fix (enter_room was not awaited)."""
+    client = socketio.Client()
+    replies: list = []
+    confirmed = threading.Event()
+    got_reply = threading.Event()
 
-        @client.on("session_confirm")
-        async def on_confirm(session_id):  # noqa: ANN001 - socketio callback
-            confirmed.set()
+    @client.on("session_confirm")
+    def on_confirm(session_id):  # noqa: ANN001 - socketio callback
+        confirmed.set()
 
-        @client.on("bot_uttered")
-        async def on_reply(data):  # noqa: ANN001
-            replies.append(data)
-            got_reply.set()
+    @client.on("bot_uttered")
+    def on_reply(data):  # noqa: ANN001
+        replies.append(data)
+        got_reply.set()
 
-        await client.connect(assistant.url, socketio_path="/socket.io", transports=["websocket", "polling"])
+    client.connect(assistant.url, socketio_path="/socket.io", transports=["polling"])
+    try:
         session = uuid.uuid4().hex
-        await client.emit("session_request", {"session_id": session})
-        await asyncio.wait_for(confirmed.wait(), 30)
-        await client.emit("user_uttered", {"message": "hello", "session_id": session})
-        await asyncio.wait_for(got_reply.wait(), 60)
-        await client.disconnect()
-        return replies
-
-    replies = asyncio.run(talk())
+        client.emit("session_request", {"session_id": session})
+        assert confirmed.wait(30), "no session_confirm"
+        client.emit("user_uttered", {"message": "hello", "session_id": session})
+        assert got_reply.wait(60), "no reply over socketio"
+    finally:
+        client.disconnect()
     assert any("999" in (r.get("text") or "") for r in replies)
 
 

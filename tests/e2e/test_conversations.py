@@ -53,7 +53,7 @@ def test_red_flag_mid_form_escalates_before_the_form_ends(assistant):
 
 def test_correction_at_reflect_back_changes_the_advice(assistant):
     case = {"area": "Bedford", "age": "8", "role": "professional",
-            "worried": "He often comes in hungry and his uniform is dirty. He has bruises on his arms.",
+            "worried": "He often comes in hungry and his uniform is dirty. His dad drinks every night.",
             "working_well": "Nan helps out a lot", "needs": "support for mum", "scale": 6,
             "consent": "given", "consent_risky": False}
     sender = f"e2e-{uuid.uuid4().hex}"
@@ -64,14 +64,15 @@ def test_correction_at_reflect_back_changes_the_advice(assistant):
         messages = post(assistant.webhook, sender, answer)
     reflection = " ".join(m.get("text") or "" for m in messages)
     assert "Is that right?" in reflection
-    messages = post(assistant.webhook, sender, "Sorry, I got that wrong: there are no bruises on his arms.")
+    messages = post(assistant.webhook, sender, "Sorry, I got that wrong: his dad doesn't drink at all.")
     second = " ".join(m.get("text") or "" for m in messages)
     assert "Is that right?" in second and "not happening" in second
     for answer in ("yes", "yes", "they agreed", "no"):
         messages = post(assistant.webhook, sender, answer)
     advice = advice_payload(messages)
     assert advice is not None
-    assert all("bruis" not in i["matched"].lower() for i in advice["indicators"])
+    assert all(i["concept"] != "parental_substance_misuse" for i in advice["indicators"])
+    assert any(r["concept"] == "parental_substance_misuse" for r in advice["ruled_out"])
 
 
 def test_member_of_the_public_in_norfolk_gets_the_public_line(assistant):
