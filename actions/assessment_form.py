@@ -63,26 +63,6 @@ class ValidateAssessmentForm(FormValidationAction):
             return {}
         return {slot: text}
 
-    async def extract_sos_worried(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                  domain: DomainDict) -> Dict[str, Any]:
-        return self._free_text("sos_worried", tracker)
-
-    async def extract_sos_more(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                               domain: DomainDict) -> Dict[str, Any]:
-        return self._free_text("sos_more", tracker)
-
-    async def extract_sos_working_well(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[str, Any]:
-        return self._free_text("sos_working_well", tracker)
-
-    async def extract_sos_needs(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                domain: DomainDict) -> Dict[str, Any]:
-        return self._free_text("sos_needs", tracker)
-
-    async def extract_review_confirmed(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                       domain: DomainDict) -> Dict[str, Any]:
-        return self._free_text("review_confirmed", tracker)
-
     def validate_triage_danger_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
@@ -205,3 +185,19 @@ class ValidateAssessmentForm(FormValidationAction):
             dispatcher.utter_message(text="Please answer yes, no or not sure.")
             return {"consent_risky": None}
         return {"consent_risky": "yes" if answer else "no"}
+
+
+FREE_TEXT_SLOTS = ("sos_worried", "sos_more", "sos_working_well", "sos_needs", "review_confirmed")
+
+
+def _free_text_extractor(slot: str):  # noqa: ANN202 - rasa-sdk calls extract_<slot>(dispatcher, tracker, domain)
+    async def extract(self: ValidateAssessmentForm, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: DomainDict) -> Dict[str, Any]:
+        return self._free_text(slot, tracker)
+
+    extract.__name__ = f"extract_{slot}"
+    return extract
+
+
+for _slot in FREE_TEXT_SLOTS:  # custom extraction for every free-text answer (see _free_text)
+    setattr(ValidateAssessmentForm, f"extract_{_slot}", _free_text_extractor(_slot))
