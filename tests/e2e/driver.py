@@ -6,6 +6,7 @@ import json
 import urllib.request
 from typing import Any, Dict, List, Optional
 
+from bot.conversation import is_control_message
 from bot.questions import BASE
 
 REVIEW_PREFIXES = ("It sounds like:", "I couldn't match what you've told me")
@@ -76,6 +77,8 @@ def run_case(webhook: str, sender: str, case: Dict[str, Any], max_turns: int = 3
         if asked[slot] > 3:
             raise AssertionError(f"stuck on {slot}; transcript: {json.dumps(transcript)[-3000:]}")
         reply = answer_for(slot, case)
+        if is_control_message(reply, "help_request"):
+            reply = "not sure"  # an answer that is literally "Help!" is taken as a request for help
         messages = post(webhook, sender, reply)
         transcript.append({"user": reply, "bot": messages})
     raise AssertionError(f"no advice after {max_turns} turns; transcript: {json.dumps(transcript)[-3000:]}")
