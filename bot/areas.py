@@ -33,7 +33,7 @@ NATIONAL_FALLBACK = (
 )
 
 
-ABBREVIATIONS = {"gt": "great", "st": "st", "nr": "near"}
+ABBREVIATIONS = {"gt": "great", "nr": "near"}
 
 
 def normalise_place(text: str) -> str:

@@ -96,14 +96,6 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     return result
 
 
-def injury_on_non_mobile_baby(text: str, child: ChildContext) -> Optional[str]:
-    """Words describing an injury when the baby is not mobile: a red flag even if no concept matched."""
-    if not child.non_mobile:
-        return None
-    match = INJURY_WORDS.search(text.lower())
-    return text[match.start():match.end()] if match else None
-
-
 def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
     """Unknown facts never exclude an indicator: safety first."""
     if rule is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, List, Tuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -256,19 +256,6 @@ def is_hedged(doc: Doc, span: Span) -> bool:
     words = {t.lower_ for t in doc[clause_start:clause_end]} | {t.lemma_ for t in doc[clause_start:clause_end]}
     text = doc[clause_start:clause_end].text
     return bool(words & HEDGE_CUES) or "not sure" in text or "not certain" in text
-
-
-def find_all(matcher: ConceptMatcher, answers: Iterable[Tuple[str, Optional[str]]]) -> List[ConceptHit]:
-    """Hits across several answers, each labelled with the field it came from."""
-    hits: List[ConceptHit] = []
-    for field, text in answers:
-        if text:
-            hits.extend(matcher.find(text, field=field))
-    return hits
-
-
-def active(hits: Sequence[ConceptHit]) -> List[ConceptHit]:
-    return [h for h in hits if not h.negated]
 
 
 @lru_cache(maxsize=1)
