@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Iterator
 
@@ -9,7 +10,8 @@ import pytest
 
 from bot.servers import ROOT, Assistant, free_port
 
-MODEL = ROOT / "models" / "assistant.tar.gz"
+# ASSISTANT_MODEL lets a branch of work test its own trained model without touching models/.
+MODEL = Path(os.environ.get("ASSISTANT_MODEL") or ROOT / "models" / "assistant.tar.gz")
 
 
 @pytest.fixture(scope="session")
