@@ -16,7 +16,15 @@ from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
-from bot.indicators import LIFE_THREAT, ChildContext, age_rule_allows, apply_age_rules, choose_indicator, content_lemmas
+from bot.indicators import (
+    LIFE_THREAT,
+    ChildContext,
+    age_rule_allows,
+    apply_age_rules,
+    choose_indicator,
+    content_lemmas,
+    whole_sentence,
+)
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
 from bot.parsing import parse_duration_days
 from bot.ranker import get_ranker
@@ -53,7 +61,8 @@ def _worries(case: Case) -> List[tuple]:
 
 
 def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptHit],
-                     child: ChildContext, life_threat: bool = False) -> List[MatchedIndicator]:
+                     child: ChildContext, life_threat: bool = False,
+                     texts: Optional[Dict[str, str]] = None) -> List[MatchedIndicator]:
     """Each active worry concept -> the area's best-fitting indicator (red flags by rule, not score)."""
     ranker = get_ranker()
     found: Dict[str, MatchedIndicator] = {}
@@ -67,7 +76,11 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
             or hit.concept == "sexual_activity_under13"
         candidates = [i for i in area.indicators if hit.concept in i.concepts and age_rule_allows(i.age, child)]
         similarities = ranker.similarities(area.area, hit.sentence, candidates) if ranker and candidates else None
-        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities, life_threat)
+        text = (texts or {}).get(hit.field, "")
+        # Hits from corrections or age rules point into other text; they keep their own sentence.
+        context = whole_sentence(text, hit.start, hit.end) if text[hit.start:hit.end] == hit.words else ""
+        indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities, life_threat,
+                                     context)
         if indicator is None:
             continue
         s47 = indicator.s47 or s47_concept
@@ -175,7 +188,8 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
         ranker.prime([h.sentence for h in hits if not h.negated] + [sentence for _, sentence in todo])
-    indicators = match_indicators(engine, area, hits, child, bool(LIFE_THREAT.search(case.worried.lower())))
+    indicators = match_indicators(engine, area, hits, child, bool(LIFE_THREAT.search(case.worried.lower())),
+                                  dict(_worries(case)))
     indicators = indicators + long_tail(area, todo, indicators)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")

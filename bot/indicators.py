@@ -19,7 +19,10 @@ from bot.matcher import ConceptHit, ConceptMatcher
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
 INJURY_WORDS = re.compile(
-    r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|broken|break|cuts?|swell\w*|swollen|bleed\w*|"
+    # "broken"/"break" only about a body: "he's broken a window" is behaviour, not an injury.
+    r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|(?:broken|break)(?!\s+(?:(?:a|the|an|his|her|their|my|"
+    r"some|two|three)\s+)?(?:windows?|doors?|glass|toys?|phones?|plates?|furniture|chairs?|tables?|tv|screens?|"
+    r"laptops?|things|stuff|promises?|rules?|up|down|out|time|heart))|cuts?|swell\w*|swollen|bleed\w*|"
     r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump)\b"
 )
 EXPLANATION_DOUBT = re.compile(
@@ -130,17 +133,56 @@ SEVERITY_WEIGHT = 0.03
 S47_TWIN_MARGIN = 0.05  # how close the area's s47 item must be to a chosen level-4 item to replace it
 
 
-def _severity(words: Set[str]) -> int:
-    """+1 for severity cues, -1 for mildness cues, 0 for neither or both."""
+REPEATED = re.compile(r"\b([3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous)"
+                      r" (times|occasions|episodes|incidents)\b")
+
+
+FREQUENT_TEXT = re.compile(r"\b(consistent(ly)?|regular(ly)?|persistent(ly)?|frequent(ly)?|repeated(ly)?|chronic|"
+                           r"constant(ly)?|always|daily|often)\b", re.I)
+OCCASIONAL_TEXT = re.compile(r"\b(sometimes|occasional(ly)?|once|one-off|isolated|minor|mild|low level)\b", re.I)
+FREQUENCY_WEIGHT = 0.05  # how much agreeing on "sometimes" vs "consistently" counts beside similarity
+
+
+@lru_cache(maxsize=8192)
+def indicator_frequency(text: str) -> int:
+    """+1 if a descriptor is about something consistent or frequent, -1 if occasional, 0 if it says neither.
+
+    The matrices tell levels apart by frequency ("sometimes come in dirty clothing" at level 2,
+    "consistently" at level 3), which sentence embeddings barely see.
+    """
+    return int(bool(FREQUENT_TEXT.search(text))) - int(bool(OCCASIONAL_TEXT.search(text)))
+
+
+def _severity(words: Set[str], sentence: str = "") -> int:
+    """+1 for severity cues, -1 for mildness cues, 0 for neither or both.
+
+    A count of three or more occurrences ("4 times this month") is a severity cue that no mildness
+    word cancels: frequency is what separates most level-2 descriptors from level-3 ones.
+    """
+    if REPEATED.search(sentence.lower()):
+        return 1
     return int(bool(words & SEVERITY_WORDS)) - int(bool(words & MILD_WORDS))
 
 
-LIFE_THREAT = re.compile(r"\b(die|dies|died|dying|death|life[- ]threatening|could have died|nearly died|icu|"
-                         r"intensive care|resus)\b")
+# A threat to the child's life, not a death in the family ("her grandad died" is bereavement).
+LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|nearly|almost|about to|wants? to|wanted to|"
+                         r"try(ing)? to) (have )?(die|died|dying|kill|killed)|(kill|end) (him|her|them)sel(f|ves)|"
+                         r"life[- ]threatening|near[- ]death|death threats?|threat\w* to kill|icu|intensive care|"
+                         r"resus|stopped breathing|unconscious|overdos\w*)\b")
+
+
+def whole_sentence(text: str, start: int, end: int) -> str:
+    """The full stop-to-full stop sentence around a hit: a count ("4 times") is often after a comma."""
+    if not text or end <= start:
+        return ""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    return text[left:min(rights) if rights else len(text)]
 
 
 def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
-                     similarities: Optional[List[float]] = None, life_threat: bool = False) -> Optional[Indicator]:
+                     similarities: Optional[List[float]] = None, life_threat: bool = False,
+                     context: str = "") -> Optional[Indicator]:
     """Among the area's indicators for a concept, the one that best fits what was said.
 
     Fit is sentence-embedding similarity when available (word overlap otherwise), nudged by
@@ -151,14 +193,16 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     """
     if not candidates:
         return None
-    said = set(content_lemmas(matcher, hit.sentence)) | {w.lower().strip(".,;!?") for w in hit.sentence.split()}
-    severity = max(_severity(said), 1 if life_threat else -1)
+    where = context or hit.sentence
+    said = set(content_lemmas(matcher, where)) | {w.lower().strip(".,;!?") for w in where.split()}
+    severity = max(_severity(said, where), 1 if life_threat else -1)
     if similarities is None:
         similarities = []
         for indicator in candidates:
             words = content_lemmas(matcher, indicator.text)
             similarities.append(len(said & words) / (len(words) ** 0.5 or 1.0) / 3)
-    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5), sim, c)
+    scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5)
+               + FREQUENCY_WEIGHT * severity * indicator_frequency(c.text), sim, c)
               for sim, c in zip(similarities, candidates, strict=True)]
     if (s47_concept or life_threat) and any(c.s47 for c in candidates):
         allowed = [row for row in scored if row[2].s47]

@@ -137,6 +137,8 @@ class ConceptMatcher:
                 key = f"{concept.id}#{index}"
                 self.matcher.add(key, compile_pattern(nlp, pattern))
                 self._pattern_negations[key] = any(w in NEGATION_CUES for w in pattern.replace("/", " ").split())
+            for index, pattern in enumerate(concept.exclude):
+                self.matcher.add(f"{concept.id}!{index}", compile_pattern(nlp, pattern))
 
     def parse(self, text: str) -> Doc:
         # Same length as the input, so character offsets still point into the user's words.
@@ -168,9 +170,16 @@ class ConceptMatcher:
             return []
         doc = self.parse(text)
         raw: List[Tuple[str, Span, bool]] = []
+        excluded: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
+            if "!" in key:
+                excluded.setdefault(key.split("!")[0], []).append((start, end))
+                continue
             raw.append((key.split("#")[0], doc[start:end], self._pattern_negations[key]))
+        # An exclusion cancels a hit that starts inside it: "touch other children" cancels "touch other
+        # children's private parts", but not "made him touch", which starts before it.
+        raw = [r for r in raw if not any(s <= r[1].start < e for s, e in excluded.get(r[0], ()))]
         raw.sort(key=lambda r: (r[1].start, -(r[1].end - r[1].start)))
         hits: List[ConceptHit] = []
         taken: Dict[str, List[Tuple[int, int]]] = {}

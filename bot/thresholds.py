@@ -57,9 +57,10 @@ def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], d
 
     level3 = [i for i in indicators if i.level == 3]
     many_level3 = len({i.id for i in level3}) >= MANY_LEVEL3 and len({i.domain for i in level3}) >= ACROSS_DOMAINS
-    if level == 3 and not protective and scale is not None and scale <= 1:
+    # Staying at 3 on protective factors needs a high scale (the rules' wording); a 0 or 1 never does.
+    if level == 3 and scale is not None and scale <= 1:
         level = 4
-        reasons.append("Complex needs with few protective factors and a score of 0 or 1 suggest possible "
+        reasons.append("Complex needs with a score of 0 or 1 (you are extremely worried) suggest possible "
                        "significant harm: talk to the front door.")
     elif level == 3 and many_level3:
         reasons.append("Several complex needs across the child's life: consider talking the case through with "

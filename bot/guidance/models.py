@@ -282,6 +282,9 @@ class Concept(Strict):
     id: str
     label: str = Field(..., description="plain words for reflect-back: 'an unexplained bruise on a baby'")
     patterns: List[str] = Field(..., description="lower-case phrases; lemmas are matched too")
+    exclude: List[str] = Field(default_factory=list,
+                               description="phrases that cancel an overlapping hit: 'kicking other children' is "
+                                           "the child's behaviour, not abuse of the child")
     s47: bool = Field(False, description="a red flag whatever the matrix says")
     immediate_danger: bool = False
     age: Optional[AgeRule] = None

@@ -1,0 +1,38 @@
+"""Rules that pick among a concept's level variants: frequency, counts, life threat, injury words."""
+
+from __future__ import annotations
+
+from bot.indicators import INJURY_WORDS, LIFE_THREAT, REPEATED, _severity, indicator_frequency, whole_sentence
+
+
+def test_a_count_of_three_or_more_is_a_severity_cue_that_mild_words_do_not_cancel():
+    assert _severity({"usually"}, "keeps running off, 4 times this last month, usually overnight") == 1
+    assert _severity({"usually"}, "ran off once, usually comes back") == -1
+    assert REPEATED.search("gone missing six times") and not REPEATED.search("two times")
+
+
+def test_indicator_frequency_reads_the_descriptor_wording():
+    assert indicator_frequency("Child sometimes comes to school in dirty clothing") == -1
+    assert indicator_frequency("Child consistently comes to school in dirty clothing") == 1
+    assert indicator_frequency("Developmental delay") == 0
+
+
+def test_whole_sentence_reaches_past_commas_but_not_full_stops():
+    text = "He keeps running off, 4 times this month. Mum is worried."
+    start = text.index("running")
+    assert whole_sentence(text, start, start + 7) == "He keeps running off, 4 times this month"
+    assert whole_sentence("", 0, 0) == ""
+
+
+def test_life_threat_is_a_threat_to_the_child_not_a_death_in_the_family():
+    assert LIFE_THREAT.search("she could have died")
+    assert LIFE_THREAT.search("he said he wants to kill himself")
+    assert LIFE_THREAT.search("baby stopped breathing and went to intensive care")
+    assert not LIFE_THREAT.search("her grandad died three weeks ago")
+
+
+def test_broken_is_an_injury_word_only_about_a_body():
+    assert INJURY_WORDS.search("a broken arm")
+    assert INJURY_WORDS.search("she has broken her wrist")
+    assert not INJURY_WORDS.search("he has broken a window")
+    assert not INJURY_WORDS.search("they broke up and he's broken the door")
