@@ -15,7 +15,7 @@ from typing import Dict, List, Tuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from bot.guidance.loader import cached_concepts
 from bot.guidance.models import Concept, ConceptLexicon
@@ -91,37 +91,52 @@ def compile_pattern(nlp: Language, pattern: str) -> List[List[Dict]]:
     """'dad/father hit ... mum' -> a spaCy token pattern (alternatives, * and ... / ~ gaps)."""
     tokens: List[Dict] = []
     for slot in pattern.lower().split():
-        if slot == GAP:
-            tokens.extend({"OP": "?"} for _ in range(MAX_GAP))
-        elif slot == LONG_GAP:
-            tokens.extend({"OP": "?"} for _ in range(MAX_LONG_GAP))
+        if slot in (GAP, LONG_GAP):
+            # One "*" wildcard that never crosses a sentence break, not a run of optional tokens: a run of
+            # 16 "?" tokens made the matcher try 2^16 paths per start (50 s on two sentences). The gap's
+            # length limit is enforced on the match instead (see max_length).
+            tokens.append(dict(GAP_TOKEN))
         elif slot == ANY:
             tokens.append({})
         else:
             alternatives = [a for a in slot.split("/") if a]
             split = [[t.text for t in nlp(a)] for a in alternatives]
             if all(len(parts) == 1 for parts in split):
-                tokens.append({"_": {KEY_ATTR: {"REGEX": _slot_regex(nlp, alternatives)}}})
+                tokens.append({KEY_ATTR: {"REGEX": _slot_regex(nlp, alternatives)}})
             elif len(split) == 1:
                 tokens.extend({"LOWER": t.lower()} for t in split[0])  # one word that tokenises into several
             else:
                 raise ValueError(f"pattern {pattern!r}: alternative in {slot!r} is several tokens; "
                                  "write it as its own pattern")
-    if not tokens or all(t.get("OP") == "?" or not t for t in tokens):
+    if not tokens or all(t.get("OP") == "*" or not t for t in tokens):
         raise ValueError(f"pattern has no words: {pattern!r}")
-    while tokens and tokens[-1].get("OP") == "?":
+    while tokens and tokens[-1].get("OP") == "*":
         tokens.pop()
     return [tokens]
 
 
-KEY_ATTR = "match_key"
-if not Token.has_extension(KEY_ATTR):
-    Token.set_extension(KEY_ATTR, getter=lambda token: f"{token.lemma_.lower()}|{token.lower_}")
+def max_length(pattern: str) -> int:
+    """The longest span a pattern may cover: its words plus each gap's limit."""
+    total = 0
+    for slot in pattern.lower().split():
+        total += MAX_GAP if slot == GAP else MAX_LONG_GAP if slot == LONG_GAP else 1
+    return total
+
+
+GAP_TOKEN = {"ORTH": {"NOT_IN": [".", "!", "?", ";", "\n"]}, "OP": "*"}
+
+
+# Each token's "lemma|lower" match key lives in NORM, a built-in attribute the matcher reads in C:
+# a custom `._.` attribute cost a Python call per token per pattern (80% of assess's time).
+# Nothing else in the project reads NORM from these docs (they are the matcher's own parses).
+KEY_ATTR = "NORM"
 
 
 def _lower_lemmas(doc: Doc) -> None:
+    """Lower-case lemmas, and each token's "lemma|lower" match key computed once per parse."""
     for token in doc:
         token.lemma_ = token.lemma_.lower()
+        token.norm_ = f"{token.lemma_}|{token.lower_}"
 
 
 class ConceptMatcher:
@@ -132,13 +147,16 @@ class ConceptMatcher:
         self.concepts: Dict[str, Concept] = {c.id: c for c in lexicon.concepts}
         self.matcher = Matcher(nlp.vocab)
         self._pattern_negations: Dict[str, bool] = {}
+        self._max_lengths: Dict[str, int] = {}
         for concept in lexicon.concepts:
             for index, pattern in enumerate(concept.patterns):
                 key = f"{concept.id}#{index}"
                 self.matcher.add(key, compile_pattern(nlp, pattern))
                 self._pattern_negations[key] = any(w in NEGATION_CUES for w in pattern.replace("/", " ").split())
+                self._max_lengths[key] = max_length(pattern)
             for index, pattern in enumerate(concept.exclude):
                 self.matcher.add(f"{concept.id}!{index}", compile_pattern(nlp, pattern))
+                self._max_lengths[f"{concept.id}!{index}"] = max_length(pattern)
 
     def parse(self, text: str) -> Doc:
         # Same length as the input, so character offsets still point into the user's words.
@@ -173,6 +191,8 @@ class ConceptMatcher:
         excluded: Dict[str, List[Tuple[int, int]]] = {}
         for match_id, start, end in self.matcher(doc):
             key = self.nlp.vocab.strings[match_id]
+            if end - start > self._max_lengths[key]:
+                continue
             if "!" in key:
                 excluded.setdefault(key.split("!")[0], []).append((start, end))
                 continue

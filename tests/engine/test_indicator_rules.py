@@ -36,3 +36,23 @@ def test_broken_is_an_injury_word_only_about_a_body():
     assert INJURY_WORDS.search("she has broken her wrist")
     assert not INJURY_WORDS.search("he has broken a window")
     assert not INJURY_WORDS.search("they broke up and he's broken the door")
+
+
+def test_gaps_compile_to_one_wildcard_and_keep_their_length_limit():
+    """A run of optional tokens per gap made spaCy's Matcher try 2^16 paths per start (50 s per message)."""
+    from bot.matcher import MAX_GAP, MAX_LONG_GAP, compile_pattern, get_matcher, max_length
+
+    matcher = get_matcher()
+    tokens = compile_pattern(matcher.nlp, "told ~ touched")[0]
+    assert len(tokens) == 3 and tokens[1]["OP"] == "*"
+    assert max_length("dad ... hit ~ her") == 3 + MAX_GAP + MAX_LONG_GAP
+    from bot.guidance.models import ConceptLexicon
+    from bot.matcher import ConceptMatcher
+
+    tiny = ConceptMatcher(matcher.nlp, ConceptLexicon(schema_version=1, concepts=[
+        {"id": "hit", "label": "hitting", "patterns": ["dad ... hit"]}]))
+    near = "dad " + "really " * MAX_GAP + "hit her"
+    far = "dad " + "really " * (MAX_GAP + 1) + "hit her"
+    assert [h.concept for h in tiny.find(near)] == ["hit"]
+    assert tiny.find(far) == []
+    assert tiny.find("dad was cross. hit her") == []  # a gap never crosses a sentence
