@@ -114,7 +114,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)
         ours = Assistant(model=model, port=free_port(), action_port=free_port(),
-                         db_url=f"sqlite:///{tmp_path}/bench.db", log_dir=tmp_path)
+                         db_url=f"sqlite:///{tmp_path}/bench.db", log_dir=tmp_path,
+                         # 50 simulated users share one IP: the public per-IP limit would refuse them.
+                         extra_env={"RATE_LIMIT_IP_PER_MIN": "0", "RATE_LIMIT_SENDER_PER_MIN": "0"})
         starter_dir = tmp_path / "starter"
         starter_dir.mkdir()
         starter_port = free_port()

@@ -158,14 +158,19 @@ def needs_mobility_question(age_text: Optional[str]) -> bool:
 
 def append_text(existing: Optional[str], new: Optional[str]) -> str:
     """Answers accumulate; nothing the user typed is dropped (long answers are capped, and said so)."""
-    joined = " ".join(p.strip() for p in (existing or "", new or "") if p and p.strip())
-    return joined if joined.endswith((".", "!", "?")) or not joined else joined + "."
+    # Each answer ends its own sentence, so a pattern's gap can never join two answers (or an
+    # answer and its repeat) into one match.
+    parts = [p.strip() for p in (existing or "", new or "") if p and p.strip()]
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts)
 
 
 def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None) -> Case:
     """The engine's input from the conversation's slots: the one mapping, used by every action."""
     area = slots.get("triage_area")
-    worried = append_text(slots.get("sos_worried"), extra_worry) if extra_worry else (slots.get("sos_worried") or "")
+    existing = slots.get("sos_worried") or ""
+    # Validation may already have put the new answer in the slot: never count it twice.
+    worried = append_text(existing, extra_worry) if extra_worry and extra_worry.strip() not in existing \
+        else existing
     return Case(
         area=None if area in (None, OUT_OF_AREA) else area,
         age=slots.get("child_age") or None,

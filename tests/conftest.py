@@ -13,6 +13,12 @@ from rasa_sdk.executor import CollectingDispatcher
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(autouse=True)
+def _advice_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Actions that give advice write an advice-log row: never into the developer's build/ database."""
+    monkeypatch.setenv("ADVICE_DB_URL", f"sqlite:///{tmp_path}/advice.db")
+
+
 @pytest.fixture(scope="session")
 def domain() -> Dict[str, Any]:
     return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))

@@ -38,14 +38,16 @@ def test_one_conversation_per_area_and_level(assistant, vignette):
     assert advice["disclaimer"] and advice["citations"]
 
 
-def test_red_flag_mid_form_escalates_before_the_form_ends(assistant):
+@pytest.mark.parametrize("disclosure", ["she just told me her stepdad touches her private parts at night",
+                                        "she said her stepdad touches her"])
+def test_red_flag_mid_form_escalates_before_the_form_ends(assistant, disclosure):
     sender = f"e2e-{uuid.uuid4().hex}"
     post(assistant.webhook, sender, "I'm worried about a pupil")
     post(assistant.webhook, sender, "no")
     post(assistant.webhook, sender, "Norwich")
     post(assistant.webhook, sender, "teacher")
     post(assistant.webhook, sender, "9")
-    reply = post(assistant.webhook, sender, "she just told me her stepdad touches her private parts at night")
+    reply = post(assistant.webhook, sender, disclosure)
     text = " ".join(m.get("text") or "" for m in reply)
     assert "section 47" in text and "today" in text
     assert "CADS" in text or "Children's Advice and Duty Service" in text

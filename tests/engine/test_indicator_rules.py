@@ -56,3 +56,15 @@ def test_gaps_compile_to_one_wildcard_and_keep_their_length_limit():
     assert [h.concept for h in tiny.find(near)] == ["hit"]
     assert tiny.find(far) == []
     assert tiny.find("dad was cross. hit her") == []  # a gap never crosses a sentence
+
+
+def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
+    """A repeated answer joined without a full stop once hid a disclosure from the mid-form red-flag check."""
+    from bot.conversation import append_text, case_from_slots, check_urgent
+
+    assert append_text("he is hungry", "mum drinks") == "he is hungry. mum drinks."
+    said = "she said her stepdad touches her"
+    slots = {"triage_area": "Norwich", "triage_role": "professional", "child_age": "9", "sos_worried": said}
+    assert case_from_slots(slots, extra_worry=said).worried == said
+    urgency = check_urgent(slots, said)
+    assert urgency is not None and urgency.s47
