@@ -87,7 +87,7 @@ nlu-cv: venv $(PIPELINE) ## NLU cross-validation with a floor on intent F1 (NLU_
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out results/nlu-cv --config config.yml
 	$(PY) scripts/nlu_floor.py results/nlu-cv/intent_report.json $(NLU_FLOOR)
 
-e2e: $(MODEL) ## End-to-end: real action server + Rasa server, conversations over REST
+e2e: $(MODEL) browser ## End-to-end: real action server + Rasa server (REST, web widget in chromium, Slack, Teams)
 	$(PY) -m pytest -q -m e2e tests
 
 test: lint guidance-check unit validate core-test nlu-cv e2e ## Everything CI runs
@@ -105,6 +105,26 @@ run: $(MODEL) ## Set up everything, then start the action server and the assista
 
 shell: $(MODEL) ## Talk to the assistant in the terminal
 	@$(PY) scripts/run_assistant.py --model $(MODEL) --port $(RASA_PORT) --action-port $(ACTION_PORT) --shell
+
+# --- web chat widget (issue 5): Debian's chromium + chromedriver for the browser test (make e2e needs them)
+BROWSER_PKGS := chromium chromium-driver
+.PHONY: browser
+browser: ## Install Debian's chromium and chromedriver for the browser test, if missing
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "The browser test needs /usr/bin/chromium and /usr/bin/chromedriver (Debian: $(BROWSER_PKGS))."; \
+	  echo "There is no apt-get here: install them yourself, then run make again."; exit 1; fi; \
+	SUDO=; if [ "$$(id -u)" != 0 ]; then \
+	  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	  echo "Installing $(BROWSER_PKGS) needs root: run 'apt-get install -y $(BROWSER_PKGS)' as root."; exit 1; fi; fi; \
+	echo "Installing $(BROWSER_PKGS) for the browser test (apt-get)"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get install -y -q $(BROWSER_PKGS) >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -q && $$SUDO apt-get install -y -q $(BROWSER_PKGS); } \
+	  || { echo "Could not install $(BROWSER_PKGS) with apt-get (see above). The browser test needs"; \
+	       echo "/usr/bin/chromium and /usr/bin/chromedriver."; exit 1; }; \
+	if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	  echo "apt-get finished but /usr/bin/chromium or /usr/bin/chromedriver is still missing."; exit 1; fi
 
 clean: ## Remove build outputs (keeps the venv)
 	rm -rf build models results artifacts .pytest_cache .ruff_cache
