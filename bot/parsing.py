@@ -6,6 +6,7 @@ re-ask with a clear message instead of guessing.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Optional
 
@@ -40,9 +41,19 @@ def _number(token: str) -> Optional[float]:
     if token in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[token])
     try:
-        return float(token)
+        number = float(token)
     except ValueError:
         return None
+    return number if math.isfinite(number) else None  # 400 nines overflow to inf (found by the fuzz test)
+
+
+def _finite(value: float) -> Optional[float]:
+    """A JSON number as a float, or None for NaN, infinity and integers too big for a float."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def parse_age_years(value: object) -> Optional[float]:
@@ -54,8 +65,8 @@ def parse_age_years(value: object) -> Optional[float]:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        age = float(value)
-        return age if 0 <= age <= MAX_AGE_YEARS else None
+        age = _finite(value)
+        return age if age is not None and 0 <= age <= MAX_AGE_YEARS else None
     text = str(value).strip().lower()
     if not text:
         return None
@@ -88,7 +99,9 @@ def parse_scale(value: object) -> Optional[int]:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, (int, float)):
-        number = float(value)
+        number = _finite(value)  # JSON allows NaN, Infinity and huge integers (found by the fuzz test)
+        if number is None:
+            return None
     else:
         match = _BARE_NUM.match(str(value).strip().lower())
         if not match:

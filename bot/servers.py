@@ -1,7 +1,16 @@
 """Start and stop the action server and the Rasa server as child processes.
 
 Used by `make run`, `make shell`, the end-to-end tests and the benchmark, so all
-of them start the assistant the same way.
+of them start the assistant the same way, with the same access rules:
+
+- the action server binds to 127.0.0.1 only (SANIC_HOST) and allows no CORS;
+- Rasa's HTTP API (trackers, models, events) is off unless asked for, and then only with a
+  token (RASA_API_TOKEN); asking for it without one is refused before anything starts;
+- CORS on the Rasa server is limited to ALLOWED_ORIGIN (unset: same-origin only; "*" refused);
+- request bodies are capped (SANIC_REQUEST_MAX_SIZE, 1 MiB unless set).
+
+The token is handed to Rasa inside the launcher process (``python -m bot.servers``), never on a
+command line that ``ps`` would show to other users of the machine.
 """
 
 from __future__ import annotations
@@ -17,9 +26,37 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 RASA = str(Path(sys.executable).with_name("rasa"))
+DEFAULT_REQUEST_MAX_SIZE = str(1024 * 1024)
+TOKEN_ENV = "RASA_API_TOKEN"
+ORIGIN_ENV = "ALLOWED_ORIGIN"
+MIN_TOKEN_CHARS = 16
+
+
+class AccessConfigError(ValueError):
+    """The access settings are unsafe (an API without a token, CORS for every origin): refuse to start."""
+
+
+def check_origins(value: Optional[str]) -> List[str]:
+    """ALLOWED_ORIGIN: one or more (comma or space separated) origins like https://chat.example.org."""
+    origins = [o for o in (value or "").replace(",", " ").split() if o]
+    for origin in origins:
+        parts = urlsplit(origin)
+        if origin == "*" or parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+            raise AccessConfigError(f"{ORIGIN_ENV} must list origins like https://chat.example.org (no '*', no "
+                                    f"path); got {origin!r}")
+    return [o.rstrip("/") for o in origins]
+
+
+def check_token(token: Optional[str]) -> str:
+    if not token or len(token.strip()) < MIN_TOKEN_CHARS:
+        raise AccessConfigError(f"the Rasa HTTP API needs a token: set {TOKEN_ENV} to a random secret of at least "
+                                f"{MIN_TOKEN_CHARS} characters (e.g. `python -c 'import secrets; "
+                                f"print(secrets.token_urlsafe(32))'`), or leave the API off")
+    return token.strip()
 
 
 def free_port() -> int:
@@ -54,6 +91,7 @@ class Assistant:
     db_url: Optional[str] = None
     log_dir: Path = ROOT / "build" / "logs"
     extra_env: Dict[str, str] = field(default_factory=dict)
+    enable_api: bool = False
     processes: List[subprocess.Popen] = field(default_factory=list)
 
     @property
@@ -77,11 +115,11 @@ class Assistant:
         env.update(self.extra_env)
         return env
 
-    def _spawn(self, name: str, args: List[str]) -> subprocess.Popen:
+    def _spawn(self, name: str, args: List[str], env: Optional[Dict[str, str]] = None) -> subprocess.Popen:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         log = open(self.log_dir / f"{name}-{self.port}.log", "ab")  # noqa: SIM115 - closed with the process
-        process = subprocess.Popen(args, cwd=ROOT, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(args, cwd=ROOT, env={**self.env(), **(env or {})}, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
         self.processes.append(process)
         return process
 
@@ -92,10 +130,24 @@ class Assistant:
         wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout, process)
         return process
 
+    def rasa_args(self) -> List[str]:
+        """The `rasa run` arguments; checks the access settings first (raises AccessConfigError)."""
+        env = self.env()
+        args = ["run", "--model", str(self.model), "--port", str(self.port), "--credentials", "credentials.yml",
+                "--endpoints", "endpoints.yml", "--interface", "127.0.0.1"]
+        if self.enable_api:
+            check_token(env.get(TOKEN_ENV))
+            args.append("--enable-api")  # the launcher adds --auth-token from the environment
+        origins = check_origins(env.get(ORIGIN_ENV))
+        if origins:
+            args += ["--cors", *origins]
+        return args
+
     def start_rasa(self, timeout: float = 300) -> subprocess.Popen:
-        process = self._spawn("rasa", [RASA, "run", "--model", str(self.model), "--port", str(self.port),
-                                       "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-                                       "--interface", "127.0.0.1"])
+        args = self.rasa_args()
+        process = self._spawn("rasa", [sys.executable, "-m", "bot.servers", *args],
+                              {"SANIC_REQUEST_MAX_SIZE": self.env().get("SANIC_REQUEST_MAX_SIZE")
+                               or DEFAULT_REQUEST_MAX_SIZE})
         wait_for(self.url + "/", timeout, process)
         return process
 
@@ -117,3 +169,27 @@ class Assistant:
         for process in reversed(self.processes):
             self.stop_process(process)
         self.processes.clear()
+
+
+def launch_rasa(argv: List[str]) -> int:
+    """`python -m bot.servers run ...`: Rasa's own CLI, with the API token read from the environment.
+
+    Putting the token into this process's argument list (not the command line we were started
+    with) keeps it out of ``ps``; --enable-api without a token is refused here too.
+    """
+    argv = list(argv)
+    if "--enable-api" in argv:
+        argv += ["--auth-token", check_token(os.environ.get(TOKEN_ENV))]
+    from rasa.__main__ import main as rasa_main
+
+    sys.argv = [RASA, *argv]
+    rasa_main()
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(launch_rasa(sys.argv[1:]))
+    except AccessConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        sys.exit(2)

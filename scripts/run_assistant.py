@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.servers import RASA, ROOT, Assistant  # noqa: E402
+from bot.servers import RASA, ROOT, AccessConfigError, Assistant  # noqa: E402
 
 
 def main() -> int:
@@ -19,15 +19,24 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=5005)
     parser.add_argument("--action-port", type=int, default=5055)
     parser.add_argument("--shell", action="store_true")
+    # Access (issue 6): the Rasa HTTP API stays off unless asked for, and then needs RASA_API_TOKEN.
+    parser.add_argument("--enable-api", action="store_true", help="also serve Rasa's HTTP API (needs RASA_API_TOKEN)")
     args = parser.parse_args()
-    assistant = Assistant(model=args.model, port=args.port, action_port=args.action_port)
+    assistant = Assistant(model=args.model, port=args.port, action_port=args.action_port, enable_api=args.enable_api)
+    try:
+        assistant.rasa_args()  # refuse unsafe access settings before starting anything
+    except AccessConfigError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     try:
         assistant.start_actions()
         if args.shell:
             return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
-                                    "--port", str(args.port)], cwd=ROOT, env=assistant.env())
+                                    "--port", str(args.port), "--interface", "127.0.0.1"],
+                                   cwd=ROOT, env=assistant.env())
         assistant.start_rasa()
-        print(f"\nThe assistant is running.\n  REST: POST {assistant.webhook}  "
+        print(f"\nThe assistant is running.\n  Web chat: open {assistant.url}/webhooks/web/ in a browser\n"
+              f"  REST: POST {assistant.webhook}  "
               '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
         while all(p.poll() is None for p in assistant.processes):
             time.sleep(1)
