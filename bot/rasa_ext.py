@@ -4,6 +4,8 @@
   nothing. ``SafeRemoteAction`` sends the safety-net message (999 and the front
   doors, from guidance/) instead, and the conversation carries on when it returns.
 
+- Log records are redacted (``bot/redaction.py``) so user text never reaches a log.
+
 ``install()`` is called by our channel modules when Rasa imports them at start-up.
 """
 
@@ -33,7 +35,10 @@ def install() -> None:
     from rasa.shared.core.events import BotUttered
     from rasa.shared.exceptions import RasaException
 
+    from bot.redaction import install_log_redaction
     from bot.safety_net import safety_net_message
+
+    install_log_redaction()  # privacy (issue 6): user text is redacted from every log record
 
     original = rasa_action.RemoteAction.run
 

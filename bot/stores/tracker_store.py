@@ -6,10 +6,16 @@ that loses the record without anyone noticing, so this store: checks the
 database at start-up and refuses to start if it cannot reach it; pings pooled
 connections before use (``pool_pre_ping``); and re-raises save/retrieve errors
 so the operator sees them.
+
+It also redacts personal details from every event before it is written (see
+``bot/stores/redact_events.py``): the current turn uses the raw text in memory,
+but only the redacted form ever reaches the database. Starting it applies the
+advice-log migrations, so the audit table exists before the first advice.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from typing import Any, Optional
@@ -17,7 +23,12 @@ from typing import Any, Optional
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
 from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+from bot.redaction import known_values
+from bot.stores.redact_events import redact_event
 
 logger = logging.getLogger(__name__)
 
@@ -88,3 +99,22 @@ class StrictSQLTrackerStore(SQLTrackerStore):
                          **kwargs)
         self.engine.pool._pre_ping = True
         install_strict_failsafe()
+        from bot.audit.migrate import upgrade
+        from bot.redaction import install_log_redaction
+
+        install_log_redaction()
+        upgrade(os.environ.get("ADVICE_DB_URL") or url)  # the advice log's schema (default: this database)
+
+    async def save(self, tracker: Any) -> None:
+        """Rasa's save, with every event redacted before it is serialised (see redact_events.py)."""
+        await self.stream_events(tracker)
+        known = known_values(e.text for e in tracker.events if isinstance(e, UserUttered) and e.text)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = redact_event(event.as_dict(), known)
+                intent = ((data.get("parse_data") or {}).get("intent") or {}).get(INTENT_NAME_KEY)
+                session.add(self.SQLEvent(sender_id=tracker.sender_id, type_name=event.type_name,
+                                          timestamp=data.get("timestamp"), intent_name=intent,
+                                          action_name=data.get("name"), data=json.dumps(data)))
+            session.commit()
+        logger.debug("Tracker with sender_id '%s' stored to database", tracker.sender_id)

@@ -1,0 +1,1 @@
+"""Alembic migrations for the advice log (see bot/audit/migrate.py)."""

@@ -1,0 +1,34 @@
+"""Redact one stored event (as Rasa serialises it) before it is written to the database.
+
+Every string in the event is redacted: UserUttered text, parse data and entities; slot
+values (sos_* answers and any other text slot); bot messages, which may quote the user
+('you said "..."'); and custom payloads (the advice's ``matched`` words). Values already
+found in the user's messages are also replaced wherever they are echoed (``known``), in
+case an echo is a fragment the rules would not catch on its own. Bot text from guidance/
+is not changed by redaction (tests/engine/test_redaction.py::test_guidance_text_is_not_redacted).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict
+
+from bot.redaction import redact, redact_known
+
+# Technical fields: names of actions, slots, intents and entities, ids. Never user text.
+TECHNICAL_KEYS = frozenset({"event", "name", "input_channel", "message_id", "policy", "intent_name", "entity",
+                            "extractor", "type", "timestamp", "confidence", "action_text_hidden", "role", "group"})
+
+
+def _scrub(value: Any, known: Dict[str, str], key: str = "") -> Any:
+    if isinstance(value, str):
+        return value if key in TECHNICAL_KEYS else redact(redact_known(value, known))
+    if isinstance(value, list):
+        return [_scrub(v, known, key) for v in value]
+    if isinstance(value, dict):
+        return {k: _scrub(v, known, k) for k, v in value.items()}
+    return value
+
+
+def redact_event(data: Dict[str, Any], known: Dict[str, str]) -> Dict[str, Any]:
+    """A redacted copy of one event dict (``Event.as_dict()``)."""
+    return _scrub(data, known)

@@ -1,0 +1,61 @@
+"""Databases for the store and CLI tests: a fresh SQLite file, and a throwaway PostgreSQL database."""
+
+from __future__ import annotations
+
+import secrets
+import subprocess
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def _pg_up() -> bool:
+    engine = sa.create_engine(PG_ADMIN)
+    try:
+        with engine.connect() as connection:
+            connection.execute(sa.text("SELECT 1"))
+        return True
+    except sa.exc.OperationalError:
+        return False
+    finally:
+        engine.dispose()
+
+
+def ensure_postgres() -> None:
+    """Start the local cluster if it is down; fail (never skip) if it still cannot be reached."""
+    if _pg_up():
+        return
+    version = sorted(p.name for p in Path("/etc/postgresql").iterdir())[-1]
+    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False)
+    for _ in range(30):
+        if _pg_up():
+            return
+        time.sleep(1)
+    pytest.fail("PostgreSQL on 127.0.0.1:5432 is not running and could not be started")
+
+
+@pytest.fixture()
+def postgres_url() -> Iterator[str]:
+    ensure_postgres()
+    name = f"safeguarding_test_{secrets.token_hex(4)}"
+    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield f"postgresql://postgres@127.0.0.1:5432/{name}"
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path}/conversations.db"
+    return request.getfixturevalue("postgres_url")
