@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -12,7 +13,11 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_values import slot_values
 from bot import conversation as conv
 from bot.assess import assess
+from bot.audit.log import record_from_slots
+from bot.redaction import install_log_redaction
 from bot.render.text import render_text
+
+install_log_redaction()  # privacy (issue 6): user text never reaches the action server's logs
 
 
 class ActionAskReviewConfirmed(Action):
@@ -41,4 +46,7 @@ class ActionGiveAdvice(Action):
         advice = assess(conv.case_from_slots(slot_values(tracker)))
         dispatcher.utter_message(text=render_text(advice))
         dispatcher.utter_message(json_message=advice.to_payload())
-        return [SlotSet("advice_summary", conv.advice_summary(advice))]
+        record_from_slots(tracker.sender_id, advice, slot_values(tracker), source="advice")  # privacy: advice log
+        # when the advice was given, for the written record (actions/record.py)
+        return [SlotSet("advice_summary", conv.advice_summary(advice)),
+                SlotSet("record_assessed_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))]

@@ -59,3 +59,9 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path}/conversations.db"
     return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(autouse=True)
+def _advice_log_beside_the_tracker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests check the default: the advice log lives in the tracker's database (no ADVICE_DB_URL)."""
+    monkeypatch.delenv("ADVICE_DB_URL", raising=False)

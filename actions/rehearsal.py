@@ -1,0 +1,166 @@
+"""Rehearse the call: a form whose one slot is re-asked until the front door's questions are done.
+
+Thin: the rehearsal itself (questions, probes, feedback) is ``bot.rehearsal``; its state is a plain
+dict kept in the ``rehearsal_state`` slot. A red flag or immediate danger said while rehearsing
+still escalates at once (``bot.conversation.check_urgent``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.tracker_values import latest_entity, latest_intent, latest_text, slot_values
+from bot import conversation as conv
+from bot import rehearsal
+
+DONE = "done"
+CANCELLED = "cancelled"
+ASK_AREA = ("Which area's front door do you want to practise calling? I can play the duty social worker for "
+            f"{conv.COVERED_AREAS}.")
+NOT_COVERED = "I can only rehearse calls to the front doors I hold guidance for: " + conv.COVERED_AREAS + "."
+
+
+def area_id(area_text: Optional[str]) -> Optional[str]:
+    """The area id for a slot value such as "King's Lynn"; None if unknown or not covered."""
+    if not area_text or area_text == conv.OUT_OF_AREA:
+        return None
+    match = conv.get_engine().resolver.resolve(area_text)
+    return match.area if match and match.area else None
+
+
+def facts(tracker: Tracker) -> Optional[Dict[str, Any]]:
+    """The assessment's answers when one was finished in this conversation, else None."""
+    if not isinstance(tracker.get_slot("advice_summary"), dict):
+        return None
+    return slot_values(tracker)
+
+
+def offer_buttons(has_assessment: bool) -> List[Dict[str, str]]:
+    buttons = [{"title": "Rehearse the call again", "payload": "/rehearse_call"},
+               {"title": "Start again", "payload": "/start_again"}]
+    if has_assessment:
+        buttons.insert(0, {"title": "Show the written record", "payload": "/show_record"})
+    return buttons
+
+
+class ActionStartRehearsal(Action):
+    """Fresh state; starts at once when the area is known, from the assessment's facts if there is one."""
+
+    def name(self) -> str:
+        return "action_start_rehearsal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        # the assessment's area, else the one a quick query or an earlier rehearsal named (query_area)
+        area = area_id(tracker.get_slot("triage_area")) or area_id(tracker.get_slot("query_area"))
+        state = rehearsal.start(area, facts(tracker)) if area else None
+        if state:
+            dispatcher.utter_message(text=rehearsal.intro(state))
+        return [SlotSet("rehearsal_state", state), SlotSet("rehearsal_answer", None)]
+
+
+class ActionAskRehearsalAnswer(Action):
+    """The duty social worker's next question (or probe); the area first if we don't know it."""
+
+    def name(self) -> str:
+        return "action_ask_rehearsal_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        state = tracker.get_slot("rehearsal_state")
+        if not rehearsal.is_state(state):
+            dispatcher.utter_message(text=ASK_AREA)
+            return []
+        dispatcher.utter_message(text=rehearsal.prompt(state) or "That's everything I'd ask.")
+        return []
+
+
+class ValidateRehearsalForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_rehearsal_form"
+
+    async def extract_rehearsal_answer(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                       domain: DomainDict) -> Dict[str, Any]:
+        """Everything but a short command ('stop', 'help', 'start again') is an answer."""
+        if tracker.get_slot("requested_slot") != "rehearsal_answer":
+            return {}
+        text = latest_text(tracker)
+        if not text.strip() or text.startswith("/") or conv.is_control_message(text, latest_intent(tracker)):
+            return {}
+        return {"rehearsal_answer": text}
+
+    async def validate_rehearsal_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                        domain: DomainDict) -> Dict[str, Any]:
+        text = latest_text(tracker)
+        state = tracker.get_slot("rehearsal_state")
+        events: Dict[str, Any] = {}
+        if not rehearsal.is_state(state):
+            return self._choose_area(dispatcher, tracker, text)
+        events.update(self._escalate(dispatcher, tracker, state, text))
+        state, _ = rehearsal.answer(state, text)
+        events.update({"rehearsal_state": state, "rehearsal_answer": DONE if state["done"] else None})
+        return events
+
+    def _choose_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[str, Any]:
+        found = conv.resolve_area_answer(text, latest_entity(tracker, "area"))
+        if found.area:
+            state = rehearsal.start(found.area, facts(tracker))
+            dispatcher.utter_message(text=rehearsal.intro(state))
+            # remembered for the conversation, as quick queries do (actions/quick_query.py)
+            return {"rehearsal_state": state, "rehearsal_answer": None,
+                    "query_area": conv.get_engine().areas[found.area].name}
+        if found.value == conv.OUT_OF_AREA:
+            dispatcher.utter_message(text=f"{found.message} {NOT_COVERED}")
+            return {"rehearsal_state": None, "rehearsal_answer": CANCELLED}
+        dispatcher.utter_message(text=found.message or ASK_AREA)
+        return {"rehearsal_answer": None}
+
+    def _escalate(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
+                  text: str) -> Dict[str, Any]:
+        """Practice or not, a red flag or immediate danger gets the real advice now."""
+        slots = slot_values(tracker)
+        if area_id(slots.get("triage_area")) is None:
+            slots["triage_area"] = conv.get_engine().areas[state["area"]].name
+        urgency = conv.check_urgent(slots, text)
+        if urgency is None:
+            return {}
+        dispatcher.utter_message(text=urgency.message + " (This is no longer practice: act on it now.)")
+        return {"escalation_given": True}
+
+
+class ActionRehearsalFeedback(Action):
+    """Feedback at the end of the rehearsal: missing, opinion, not observable, consent, readiness."""
+
+    def name(self) -> str:
+        return "action_rehearsal_feedback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        state = tracker.get_slot("rehearsal_state")
+        if rehearsal.is_state(state) and state.get("done"):
+            result = rehearsal.feedback(state)
+            dispatcher.utter_message(text=result.text(), buttons=offer_buttons(facts(tracker) is not None))
+            dispatcher.utter_message(json_message=result.to_dict())
+        else:
+            dispatcher.utter_message(text="Say 'rehearse the call' whenever you want to practise.",
+                                     buttons=offer_buttons(facts(tracker) is not None))
+        return [SlotSet("rehearsal_state", None), SlotSet("rehearsal_answer", None)]
+
+
+class ActionStopRehearsal(Action):
+    """'Stop' mid-rehearsal ends the rehearsal only; an assessment already done is kept for its record."""
+
+    def name(self) -> str:
+        return "action_stop_rehearsal"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        dispatcher.utter_message(text="OK, I've stopped the rehearsal. If a child is in immediate danger, call 999.",
+                                 buttons=offer_buttons(facts(tracker) is not None))
+        return [ActiveLoop(None), SlotSet("requested_slot", None), SlotSet("rehearsal_state", None),
+                SlotSet("rehearsal_answer", None)]

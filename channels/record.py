@@ -1,0 +1,81 @@
+"""Download the written record as a plain-text file: GET /webhooks/record/download?sender=..&token=..
+
+The record is rebuilt from the conversation as the tracker store holds it (its slots, through the
+engine's one path), so the file holds nothing the store doesn't. The route needs the sender and the
+random token minted when the record was shown (``record_token`` slot); any mismatch is a 404, and
+nothing here ever answers with a traceback.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+from typing import Any, Awaitable, Callable, Dict, Optional
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.rasa_ext import install
+
+install()
+logger = logging.getLogger(__name__)
+
+NOT_FOUND = "No record found for that link. Show the record again in the conversation to get a new link.\n"
+RECORD_SLOTS = (
+    "triage_danger_now", "triage_area", "triage_role", "child_age", "child_mobile", "sos_worried", "sos_more",
+    "sos_working_well", "sos_needs", "sos_scale", "review_confirmed", "sos_corrections", "consent_parents_know",
+    "consent_status", "consent_risky", "advice_summary",
+)
+
+
+def token_matches(expected: Any, given: Optional[str]) -> bool:
+    return isinstance(expected, str) and bool(expected) and bool(given) and \
+        hmac.compare_digest(expected.encode(), str(given).encode())
+
+
+def record_text(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[tuple]:
+    """(file name, text) for the slots, or None when there is no finished assessment."""
+    from bot import record as records
+
+    record = records.record_from_slots(slots, assessed_at=assessed_at)
+    if record is None:
+        return None
+    return records.filename(record), records.render_text(record)
+
+
+class RecordDownloadInput(InputChannel):
+    """Not a chat channel: one GET route that serves this conversation's record as text/plain."""
+
+    @classmethod
+    def name(cls) -> str:
+        return "record"
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = Blueprint("record_download", __name__)
+
+        @blueprint.route("/download", methods=["GET"])
+        async def download(request: Request) -> HTTPResponse:
+            sender, token = request.args.get("sender"), request.args.get("token")
+            if not sender or not token:
+                return response.text(NOT_FOUND, status=404)
+            try:
+                tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
+                if tracker is None or not token_matches(tracker.get_slot("record_token"), token):
+                    return response.text(NOT_FOUND, status=404)
+                slots = {name: tracker.get_slot(name) for name in RECORD_SLOTS}
+                built = await asyncio.get_running_loop().run_in_executor(
+                    None, record_text, slots, tracker.get_slot("record_assessed_at"))
+            except Exception:  # noqa: BLE001 - a download link must never answer with a traceback
+                logger.exception("record download failed")
+                return response.text("Sorry, the record could not be made just now. Try again, or show it in the "
+                                     "conversation and copy it from there.\n", status=503)
+            if built is None:
+                return response.text(NOT_FOUND, status=404)
+            name, text = built
+            return response.text(text, headers={"Content-Disposition": f'attachment; filename="{name}"',
+                                                "Cache-Control": "no-store"})
+
+        return blueprint
