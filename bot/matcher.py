@@ -87,6 +87,18 @@ def _slot_regex(nlp: Language, alternatives: List[str]) -> str:
     return "|".join(parts)
 
 
+def _slot_token(nlp: Language, alternatives: List[str]) -> Dict:
+    """A set test on LEMMA or LOWER when the slot's words are all base forms or all inflected forms
+    (a hash lookup, several times cheaper in the matcher than a regex); the regex otherwise."""
+    bases = sorted({w for w in alternatives if _lemma(nlp, w) == w})
+    exact = sorted(set(alternatives) - set(bases))
+    if not exact:
+        return {"LEMMA": {"IN": bases}}
+    if not bases:
+        return {"LOWER": {"IN": exact}}
+    return {KEY_ATTR: {"REGEX": _slot_regex(nlp, alternatives)}}
+
+
 def compile_pattern(nlp: Language, pattern: str) -> List[List[Dict]]:
     """'dad/father hit ... mum' -> a spaCy token pattern (alternatives, * and ... / ~ gaps)."""
     tokens: List[Dict] = []
@@ -102,7 +114,7 @@ def compile_pattern(nlp: Language, pattern: str) -> List[List[Dict]]:
             alternatives = [a for a in slot.split("/") if a]
             split = [[t.text for t in nlp(a)] for a in alternatives]
             if all(len(parts) == 1 for parts in split):
-                tokens.append({KEY_ATTR: {"REGEX": _slot_regex(nlp, alternatives)}})
+                tokens.append(_slot_token(nlp, alternatives))
             elif len(split) == 1:
                 tokens.extend({"LOWER": t.lower()} for t in split[0])  # one word that tokenises into several
             else:
