@@ -45,9 +45,21 @@ class SeedCoverage:
 
 
 def _two_columns(line: str, haystack: str) -> bool:
-    """PDF extraction can put the ends of two table columns on one line: both halves encoded counts."""
+    """PDF extraction can put the ends of two table columns on one line: both halves encoded counts.
+
+    The seam can fall inside a word when a hyphenated line break meets the next column
+    ("self-" + "significant range" -> "selfsignificant range").
+    """
     parts = line.split()
-    return any(" ".join(parts[:k]) in haystack and " ".join(parts[k:]) in haystack for k in range(1, len(parts)))
+    if any(" ".join(parts[:k]) in haystack and " ".join(parts[k:]) in haystack for k in range(1, len(parts))):
+        return True
+    for k, word in enumerate(parts[1:-1], start=1):  # whole words on both sides of the seam
+        for j in range(2, len(word) - 1):
+            left = " ".join(parts[:k] + [word[:j]])
+            right = " ".join([word[j:]] + parts[k + 1:])
+            if left in haystack and right in haystack:
+                return True
+    return False
 
 
 def coverage(areas: Dict[str, AreaGuidance], seeds_dir: Path = SEEDS_DIR) -> Dict[str, SeedCoverage]:
