@@ -11,8 +11,9 @@ from typing import Any, Dict, List
 from bot.advice import Advice
 from bot.render.text import contact_line, headline
 
-ACTIONS = [("Show the written record", "show the written record"), ("Rehearse the call", "rehearse the call"),
-           ("Start again", "start again")]
+# Payloads name the intents directly, so a button press never depends on the classifier.
+ACTIONS = [("Show the written record", "/show_record"), ("Rehearse the call", "/rehearse_call"),
+           ("Start again", "/start_again")]
 
 
 def tel_link(number: str) -> str:

@@ -27,7 +27,7 @@ def test_cards_carry_the_same_facts(advice):
     card = web_card(advice)
     assert card["level"] == advice.level and card["route"] == advice.route
     assert card["contact"]["phones"][0]["href"] == "tel:01158764800"
-    assert [b["payload"] for b in card["buttons"]] == ["show the written record", "rehearse the call", "start again"]
+    assert [b["payload"] for b in card["buttons"]] == ["/show_record", "/rehearse_call", "/start_again"]
     slack = json.dumps(slack_blocks(advice))
     teams = json.dumps(teams_card(advice))
     for rendered in (slack, teams, json.dumps(card)):
