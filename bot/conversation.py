@@ -14,6 +14,7 @@ from bot.advice import Advice
 from bot.areas import NATIONAL_FALLBACK
 from bot.assess import assess, get_engine
 from bot.case import Case
+from bot.indicators import INJURY_WORDS, LIFE_THREAT
 from bot.parsing import parse_age_years, parse_scale
 
 COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
@@ -226,12 +227,23 @@ class Urgency:
     advice: Advice
 
 
+def could_raise_a_flag_without_a_hit(text: str) -> bool:
+    """The engine's rules that can flag words no concept pattern matched: injury words (age rules for
+    babies and doubted explanations) and a threat to life. Anything else needs a concept hit."""
+    lowered = text.lower()
+    return bool(INJURY_WORDS.search(lowered) or LIFE_THREAT.search(lowered))
+
+
 def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Urgency]:
     """Run the engine on what we have so far plus the new words; escalate at once if needed."""
     if not text or not text.strip():
         return None
     engine = get_engine()
     hits = [h for h in engine.matcher.find(text) if not h.negated]
+    if not hits and not could_raise_a_flag_without_a_hit(text):
+        # Nothing in the new words can be a new red flag ("no", "Norwich", "9"): skip the full assessment,
+        # which would otherwise run on every answer of the conversation.
+        return None
     danger = any(engine.concepts[h.concept].immediate_danger for h in hits if h.concept in engine.concepts)
     case = case_from_slots(slots, extra_worry=text)
     if danger:

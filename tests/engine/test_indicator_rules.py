@@ -68,3 +68,14 @@ def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
     assert case_from_slots(slots, extra_worry=said).worried == said
     urgency = check_urgent(slots, said)
     assert urgency is not None and urgency.s47
+
+
+def test_the_mid_form_check_skips_the_assessment_only_when_no_rule_could_fire():
+    from bot.conversation import check_urgent, could_raise_a_flag_without_a_hit
+
+    assert not could_raise_a_flag_without_a_hit("Norwich")
+    assert could_raise_a_flag_without_a_hit("there's a mark on her cheek")
+    assert could_raise_a_flag_without_a_hit("she could have died")
+    baby = {"triage_area": "Norwich", "child_age": "3 months", "child_mobile": False}
+    assert check_urgent(baby, "no") is None
+    assert check_urgent(baby, "there is a bruise on her cheek").s47
