@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.advice import Advice
 from bot.audit.migrate import advice_db_url, upgrade
 from bot.audit.models import AdviceRecord
+from bot.stores.sqlite_tuning import tune_sqlite
 
 logger = logging.getLogger(__name__)
 DEFAULT_KEY = "safeguarding-assistant-advice-log"  # set ADVICE_LOG_KEY to a secret in production
@@ -84,7 +85,7 @@ def advice_row(sender_id: str, advice: Advice, source: str, consent_status: Opti
 
 @lru_cache(maxsize=4)
 def _sessions(url: str) -> sessionmaker:
-    engine = sa.create_engine(url, pool_pre_ping=True)
+    engine = tune_sqlite(sa.create_engine(url, pool_pre_ping=True))  # pooled WAL for an SQLite file
     return sessionmaker(bind=engine)
 
 

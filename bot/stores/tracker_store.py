@@ -11,6 +11,14 @@ It also redacts personal details from every event before it is written (see
 ``bot/stores/redact_events.py``): the current turn uses the raw text in memory,
 but only the redacted form ever reaches the database. Starting it applies the
 advice-log migrations, so the audit table exists before the first advice.
+
+Two things keep a turn cheap (each turn reads the conversation and writes its new events):
+
+- ``EventCache``: the latest session's events as stored (redacted), already deserialised, per
+  conversation. A read checks the database's row count and highest id for the conversation (one
+  indexed query) and uses the cache only if they are unchanged, so another instance's write, a
+  ``forget`` or a ``purge`` is always seen. The database stays the one source of truth.
+- SQLite runs in WAL mode with ``synchronous=NORMAL`` (see ``bot/stores/sqlite_tuning.py``).
 """
 
 from __future__ import annotations
@@ -18,17 +26,21 @@ from __future__ import annotations
 import json
 import logging
 import os
-from typing import Any, Optional
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, List, Optional, Tuple
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.events import Event, SessionStarted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 from bot.redaction import known_values
 from bot.stores.redact_events import redact_event
+from bot.stores.sqlite_tuning import tune_sqlite
 
 logger = logging.getLogger(__name__)
 
@@ -83,6 +95,43 @@ def check_database(url: str) -> None:
         engine.dispose()
 
 
+@dataclass
+class CachedSession:
+    """A conversation's latest session as stored, and the database state it was read at."""
+
+    rows: int  # all rows stored for the conversation
+    last_id: int  # the highest row id stored for the conversation
+    events: List[Event]  # the latest session's events, deserialised from the redacted rows
+
+
+class EventCache:
+    """A bounded LRU of ``CachedSession`` by conversation id (``size`` 0 turns it off)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._sessions: OrderedDict[str, CachedSession] = OrderedDict()
+
+    def get(self, sender_id: str) -> Optional[CachedSession]:
+        cached = self._sessions.get(sender_id)
+        if cached is not None:
+            self._sessions.move_to_end(sender_id)
+        return cached
+
+    def put(self, sender_id: str, cached: CachedSession) -> None:
+        if self.size <= 0:
+            return
+        self._sessions[sender_id] = cached
+        self._sessions.move_to_end(sender_id)
+        while len(self._sessions) > self.size:
+            self._sessions.popitem(last=False)
+
+    def drop(self, sender_id: str) -> None:
+        self._sessions.pop(sender_id, None)
+
+    def __len__(self) -> int:
+        return len(self._sessions)
+
+
 class StrictSQLTrackerStore(SQLTrackerStore):
     """Rasa's SQL store, configured by one URL (TRACKER_DB_URL), with pre-ping and no silent fallback."""
 
@@ -98,6 +147,9 @@ class StrictSQLTrackerStore(SQLTrackerStore):
                          db=parsed.database or "rasa.db", username=parsed.username, password=parsed.password,
                          **kwargs)
         self.engine.pool._pre_ping = True
+        self.engine = tune_sqlite(self.engine)
+        self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
+        self.cache = EventCache(int(os.environ.get("TRACKER_CACHE_SIZE", "1000")))
         install_strict_failsafe()
         from bot.audit.migrate import upgrade
         from bot.redaction import install_log_redaction
@@ -105,16 +157,74 @@ class StrictSQLTrackerStore(SQLTrackerStore):
         install_log_redaction()
         upgrade(os.environ.get("ADVICE_DB_URL") or url)  # the advice log's schema (default: this database)
 
+    def _stored_state(self, session: Any, sender_id: str) -> Tuple[int, int]:
+        """(row count, highest id) of a conversation's rows: one indexed query."""
+        count, last_id = session.query(sa.func.count(self.SQLEvent.id), sa.func.max(self.SQLEvent.id)).filter(
+            self.SQLEvent.sender_id == sender_id).one()
+        return int(count or 0), int(last_id or 0)
+
+    async def retrieve(self, sender_id: str) -> Optional[DialogueStateTracker]:
+        """The latest session, from the cache when the database has not changed since it was cached."""
+        if self.domain is None:
+            return await super().retrieve(sender_id)
+        with self.session_scope() as session:
+            rows, last_id = self._stored_state(session, sender_id)
+            cached = self.cache.get(sender_id)
+            if cached is not None and (cached.rows, cached.last_id) == (rows, last_id):
+                return DialogueStateTracker.from_events(sender_id, list(cached.events), self.domain.slots)
+            self.cache.drop(sender_id)
+            if rows == 0:
+                return None
+            stored = self._event_query(session, sender_id, fetch_events_from_all_sessions=False).all()
+            events = [e for e in (Event.from_parameters(json.loads(row.data)) for row in stored) if e is not None]
+        if stored and stored[-1].id == last_id:
+            self.cache.put(sender_id, CachedSession(rows=rows, last_id=last_id, events=events))
+        if not events:
+            return None
+        return DialogueStateTracker.from_events(sender_id, list(events), self.domain.slots)
+
     async def save(self, tracker: Any) -> None:
         """Rasa's save, with every event redacted before it is serialised (see redact_events.py)."""
         await self.stream_events(tracker)
         known = known_values(e.text for e in tracker.events if isinstance(e, UserUttered) and e.text)
+        sender_id = tracker.sender_id
         with self.session_scope() as session:
-            for event in self._additional_events(session, tracker):
+            stored_in_session = self._stored_in_session(session, sender_id)
+            written = []
+            for event in list(tracker.events)[stored_in_session:]:
                 data = redact_event(event.as_dict(), known)
                 intent = ((data.get("parse_data") or {}).get("intent") or {}).get(INTENT_NAME_KEY)
-                session.add(self.SQLEvent(sender_id=tracker.sender_id, type_name=event.type_name,
-                                          timestamp=data.get("timestamp"), intent_name=intent,
-                                          action_name=data.get("name"), data=json.dumps(data)))
+                row = self.SQLEvent(sender_id=sender_id, type_name=event.type_name, timestamp=data.get("timestamp"),
+                                    intent_name=intent, action_name=data.get("name"), data=json.dumps(data))
+                session.add(row)
+                written.append((event, data, row))
+            session.flush()  # assigns the new rows' ids
+            new_ids = [row.id for _, _, row in written]
             session.commit()
-        logger.debug("Tracker with sender_id '%s' stored to database", tracker.sender_id)
+        self._remember(sender_id, stored_in_session, written, new_ids)
+        logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
+
+    def _stored_in_session(self, session: Any, sender_id: str) -> int:
+        """How many of the latest session's events are stored: the cache's count if it is still current."""
+        cached = self.cache.get(sender_id)
+        if cached is not None and (cached.rows, cached.last_id) == self._stored_state(session, sender_id):
+            return len(cached.events)
+        return self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
+
+    def _remember(self, sender_id: str, stored_in_session: int, written: List[Tuple[Event, dict, Any]],
+                  new_ids: List[int]) -> None:
+        """Extend the cached session with what was just written, exactly as stored (redacted).
+
+        A new session, or a cache that no longer lines up with the database, is dropped: the next
+        read loads the session from the database.
+        """
+        cached = self.cache.get(sender_id)
+        if cached is None or not written:
+            return
+        if any(isinstance(event, SessionStarted) for event, _, _ in written) \
+                or len(cached.events) != stored_in_session or min(new_ids) <= cached.last_id:
+            self.cache.drop(sender_id)
+            return
+        added = [e for e in (Event.from_parameters(data) for _, data, _ in written) if e is not None]
+        self.cache.put(sender_id, CachedSession(rows=cached.rows + len(written), last_id=max(new_ids),
+                                                events=cached.events + added))
