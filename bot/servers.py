@@ -15,6 +15,7 @@ command line that ``ps`` would show to other users of the machine.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -81,6 +82,22 @@ def wait_for(url: str, timeout: float, process: Optional[subprocess.Popen] = Non
     raise TimeoutError(f"{url} did not answer within {timeout:.0f}s")
 
 
+WARM_UP_CALL = {"next_action": "action_warm_up", "sender_id": "warm-up", "domain": {},
+                "tracker": {"sender_id": "warm-up", "slots": {}, "latest_message": {}, "events": [], "paused": False,
+                            "followup_action": None, "active_loop": {}, "latest_action_name": None}}
+
+
+def warm_up_actions(action_port: int, timeout: float = 120) -> None:
+    """Have the action server load the engine now (actions/warmup.py), not on the first person's answer."""
+    body = json.dumps(WARM_UP_CALL).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{action_port}/webhook", data=body,
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        answer = json.loads(response.read().decode())
+    if answer.get("events") != [] or answer.get("responses") != []:
+        raise RuntimeError(f"the action server's warm-up answered unexpectedly: {answer}")
+
+
 @dataclass
 class Assistant:
     """The two servers of one running assistant."""
@@ -128,6 +145,7 @@ class Assistant:
         process = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions",
                                           "--port", str(self.action_port)])
         wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout, process)
+        warm_up_actions(self.action_port, timeout)
         return process
 
     def rasa_args(self) -> List[str]:
