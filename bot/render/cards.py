@@ -1,7 +1,8 @@
 """Card renderers for the web widget, Slack (Block Kit) and Teams (Adaptive Card).
 
 Each draws the same Advice object: headline, route with a tel: link, next steps,
-consent, cited indicators, disclaimer. None of them decides anything.
+consent with its source, cited indicators, the guidance the advice rests on, disclaimer.
+None of them decides anything.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from bot.advice import Advice
-from bot.render.text import contact_line, headline
+from bot.render.text import consent_line, contact_line, headline, sources_line
 
 # Payloads name the intents directly, so a button press never depends on the classifier.
 ACTIONS = [("Show the written record", "/show_record"), ("Rehearse the call", "/rehearse_call"),
@@ -35,7 +36,9 @@ def web_card(advice: Advice) -> Dict[str, Any]:
                     "phones": [{"number": p, "href": tel_link(p)} for p in advice.contact.phones],
                     "email": advice.contact.email, "hours": advice.contact.hours, "how": advice.contact.how},
         "then": advice.then, "consent": advice.consent.advice, "record": advice.consent.record,
-        "indicators": _indicator_lines(advice), "disclaimer": advice.disclaimer,
+        "consent_source": (f"{advice.consent.source.title}, {advice.consent.source.section}"
+                           if advice.consent.source else None),
+        "indicators": _indicator_lines(advice), "sources": sources_line(advice), "disclaimer": advice.disclaimer,
         "buttons": [{"title": t, "payload": p} for t, p in ACTIONS],
     }
 
@@ -49,11 +52,12 @@ def slack_blocks(advice: Advice) -> List[Dict[str, Any]]:
         {"type": "header", "text": {"type": "plain_text", "text": headline(advice)[:150]}},
         _mrkdwn("*Contact:* " + contact_line(advice.contact)),
         _mrkdwn("*What to do:*\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(advice.then, 1))),
-        _mrkdwn("*Consent:* " + advice.consent.advice),
+        _mrkdwn("*" + consent_line(advice).replace("Consent:", "Consent:*", 1)),
     ]
     if advice.indicators:
         blocks.append(_mrkdwn("*Matched indicators:*\n" + "\n".join(f"• {line}" for line in _indicator_lines(advice))))
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": advice.disclaimer}]})
+    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": sources_line(advice)[:2900]},
+                                                   {"type": "mrkdwn", "text": advice.disclaimer}]})
     return blocks
 
 
@@ -63,11 +67,12 @@ def teams_card(advice: Advice) -> Dict[str, Any]:
         {"type": "TextBlock", "text": "Contact: " + contact_line(advice.contact), "wrap": True},
         {"type": "TextBlock", "text": "What to do:\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(advice.then, 1)),
          "wrap": True},
-        {"type": "TextBlock", "text": "Consent: " + advice.consent.advice, "wrap": True},
+        {"type": "TextBlock", "text": consent_line(advice), "wrap": True},
     ]
     if advice.indicators:
         body.append({"type": "TextBlock", "wrap": True,
                      "text": "Matched indicators:\n" + "\n".join(f"- {line}" for line in _indicator_lines(advice))})
+    body.append({"type": "TextBlock", "text": sources_line(advice), "wrap": True, "isSubtle": True, "size": "Small"})
     body.append({"type": "TextBlock", "text": advice.disclaimer, "wrap": True, "isSubtle": True, "size": "Small"})
     actions = [{"type": "Action.OpenUrl", "title": f"Call {p}", "url": tel_link(p)} for p in advice.contact.phones[:2]]
     return {"type": "AdaptiveCard", "version": "1.4",

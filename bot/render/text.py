@@ -28,6 +28,17 @@ def headline(advice: Advice) -> str:
     return f"Level {advice.level} ({advice.level_name}): {advice.contact.service}."
 
 
+def sources_line(advice: Advice) -> str:
+    """The guidance the advice rests on (level, route, indicators), and its version: every channel shows it."""
+    cites = "; ".join(f"{c.title}, {c.section}" for c in advice.citations[:4])
+    return (f"Source: {cites}. " if cites else "") + f"Guidance version {advice.guidance_version}."
+
+
+def consent_line(advice: Advice) -> str:
+    source = advice.consent.source
+    return "Consent: " + advice.consent.advice + (f" (Source: {source.title}, {source.section}.)" if source else "")
+
+
 def render_text(advice: Advice) -> str:
     """Everything a professional needs, in the order they need it, with the guidance cited."""
     lines: List[str] = [headline(advice), ""]
@@ -53,9 +64,6 @@ def render_text(advice: Advice) -> str:
     lines.append("Why: " + " ".join(advice.rationale))
     for note in advice.notes:
         lines.append(f"Note: {note}")
-    if advice.citations:
-        cites = "; ".join(f"{c.title}, {c.section}" for c in advice.citations[:4])
-        lines.append(f"Source: {cites}.")
-    lines.append(f"Guidance version {advice.guidance_version}.")
+    lines.append(sources_line(advice))
     lines.append(advice.disclaimer)
     return "\n".join(lines)

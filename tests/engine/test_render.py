@@ -37,3 +37,17 @@ def test_cards_carry_the_same_facts(advice):
 
 def test_tel_links_keep_only_digits():
     assert tel_link("0344 800 8020") == "tel:03448008020"
+
+
+def test_every_card_cites_the_guidance_even_when_no_indicator_matched():
+    """Slack and Teams used to cite only matched indicators: advice resting on the level and route alone
+    went out with no source."""
+    plain = assess(Case(area="Bedford", age=9, worried="", scale=8))
+    assert not plain.indicators and plain.citations
+    first = plain.citations[0]
+    for rendered in (json.dumps(slack_blocks(plain)), json.dumps(teams_card(plain)), json.dumps(web_card(plain)),
+                     render_text(plain)):
+        assert first.title in rendered and first.section in rendered
+        assert plain.guidance_version in rendered
+        if plain.consent.source:
+            assert plain.consent.source.section in rendered
