@@ -57,7 +57,7 @@ def render_text(advice: Advice) -> str:
     if advice.door and advice.door.service != advice.contact.service:
         lines.append(f"Front door: {contact_line(advice.door)}")
     lines.append("")
-    lines.append("Consent: " + advice.consent.advice)
+    lines.append(consent_line(advice))
     if advice.consent.record:
         lines.append("Record: " + " ".join(advice.consent.record[:3]))
     lines.append("")
