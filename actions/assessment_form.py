@@ -39,6 +39,10 @@ class ValidateAssessmentForm(FormValidationAction):
         answer to "which town?" escalates at once, and nothing the user said is lost.
         """
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        if tracker.get_slot("query_awaiting_area"):
+            # A quick question was waiting for its area, but the user started an assessment instead: drop it,
+            # or the rule for "the area answers the held question" would take the form's area answer.
+            events.append(SlotSet("query_awaiting_area", False))
         text = latest_text(tracker)
         if not text or tracker.get_slot("requested_slot") is None:
             return events

@@ -150,3 +150,12 @@ def test_an_ordinary_answer_is_not_escalated(dispatcher, tracker_factory, domain
     tracker = tracker_factory(slots={"triage_area": "Norwich", "child_age": "2 and a half"}, text="2 and a half",
                               requested_slot="child_age")
     assert "escalation_given" not in _events(tracker, dispatcher, domain)
+
+
+def test_starting_an_assessment_drops_a_quick_question_waiting_for_its_area(dispatcher, tracker_factory, domain):
+    """Otherwise the quick-query rule would take the form's area answer as the held question's area."""
+    waiting = tracker_factory(slots={"query_awaiting_area": True, "query_pending": "What's the MASH number?"},
+                              text="I'm worried about a child", requested_slot=None)
+    assert _events(waiting, dispatcher, domain)["query_awaiting_area"] is False
+    idle = tracker_factory(text="no", requested_slot="triage_danger_now")
+    assert "query_awaiting_area" not in _events(idle, dispatcher, domain)
