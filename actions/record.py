@@ -7,7 +7,6 @@ the sender and that token, and rebuilds the record from the tracker store.
 
 from __future__ import annotations
 
-import secrets
 from typing import Any, Dict, List
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_values import slot_values
 from bot import record as records
+from bot import record_links
 
 DOWNLOAD_PATH = "/webhooks/record/download"
 NO_ASSESSMENT = ("There's no finished assessment in this conversation yet, so there's no record to show. Tell me "
@@ -41,7 +41,7 @@ class ActionShowRecord(Action):
             dispatcher.utter_message(text=NO_ASSESSMENT)
             return []
         markdown = records.render_markdown(record)
-        token = secrets.token_urlsafe(24)
+        token = record_links.mint()
         url = download_url(tracker.sender_id, token)
         dispatcher.utter_message(text=markdown)
         dispatcher.utter_message(json_message={"type": "record", "markdown": markdown, "download_url": url})

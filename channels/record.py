@@ -2,14 +2,14 @@
 
 The record is rebuilt from the conversation as the tracker store holds it (its slots, through the
 engine's one path), so the file holds nothing the store doesn't. The route needs the sender and the
-random token minted when the record was shown (``record_token`` slot); any mismatch is a 404, and
-nothing here ever answers with a traceback.
+random, expiring token minted when the record was shown (``record_token`` slot, see
+``bot/record_links.py``); any mismatch or an expired link is a 404, and nothing here ever answers
+with a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional
 
@@ -19,21 +19,19 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.rasa_ext import install
+from bot.record_links import token_matches, token_valid
 
 install()
 logger = logging.getLogger(__name__)
 
-NOT_FOUND = "No record found for that link. Show the record again in the conversation to get a new link.\n"
+NOT_FOUND = ("No record found for that link (links last 24 hours). Show the record again in the conversation to "
+             "get a new link.\n")
+__all__ = ["RecordDownloadInput", "token_matches", "token_valid"]
 RECORD_SLOTS = (
     "triage_danger_now", "triage_area", "triage_role", "child_age", "child_mobile", "sos_worried", "sos_more",
     "sos_working_well", "sos_needs", "sos_scale", "review_confirmed", "sos_corrections", "consent_parents_know",
     "consent_status", "consent_risky", "advice_summary",
 )
-
-
-def token_matches(expected: Any, given: Optional[str]) -> bool:
-    return isinstance(expected, str) and bool(expected) and bool(given) and \
-        hmac.compare_digest(expected.encode(), str(given).encode())
 
 
 def record_text(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[tuple]:
@@ -63,7 +61,7 @@ class RecordDownloadInput(InputChannel):
                 return response.text(NOT_FOUND, status=404)
             try:
                 tracker = await request.app.ctx.agent.tracker_store.retrieve(sender)
-                if tracker is None or not token_matches(tracker.get_slot("record_token"), token):
+                if tracker is None or not token_valid(tracker.get_slot("record_token"), token):
                     return response.text(NOT_FOUND, status=404)
                 slots = {name: tracker.get_slot(name) for name in RECORD_SLOTS}
                 built = await asyncio.get_running_loop().run_in_executor(

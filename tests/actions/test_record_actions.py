@@ -42,3 +42,27 @@ def test_download_route_checks_tokens_strictly_and_reads_every_case_slot():
     assert token_matches("abc123", "abc123")
     assert not token_matches("abc123", "abc124") and not token_matches(None, "x") and not token_matches("", "")
     assert not token_matches("abc123", None)
+
+
+def test_download_links_expire():
+    from bot.record_links import expires_at, mint, token_valid
+
+    token = mint(now=1_000_000, ttl=3600)
+    assert expires_at(token) == 1_003_600
+    assert token_valid(token, token, now=1_003_599)
+    assert not token_valid(token, token, now=1_003_601)
+    extended = token.rsplit(".", 1)[0] + f".{2_000_000:x}"
+    assert not token_valid(token, extended, now=1_003_601)  # an edited expiry is a different token
+    legacy = "abcdefghijklmnopqrstuvwxyz0123456789"  # minted before links expired: refused
+    assert not token_valid(legacy, legacy, now=0)
+
+
+def test_a_token_survives_the_stores_redaction():
+    """The token is stored in a slot, and every stored string is redacted: it must come back unchanged."""
+    from bot.record_links import mint
+    from bot.stores.redact_events import redact_event
+
+    for _ in range(200):
+        token = mint()
+        event = {"event": "slot", "name": "record_token", "value": token}
+        assert redact_event(event, {})["value"] == token
