@@ -29,6 +29,14 @@ def _scrub(value: Any, known: Dict[str, str], key: str = "") -> Any:
     return value
 
 
+# Slots whose values the system makes, never the user: a random download token and a UTC time. Redacting
+# them could only break them (a token's random letters can look like a postcode, or hold a name the user
+# typed), so they are stored as they are; a SlotSet event's other fields are scrubbed as usual.
+SYSTEM_SLOTS = frozenset({"record_token", "record_assessed_at"})
+
+
 def redact_event(data: Dict[str, Any], known: Dict[str, str]) -> Dict[str, Any]:
     """A redacted copy of one event dict (``Event.as_dict()``)."""
+    if data.get("event") == "slot" and data.get("name") in SYSTEM_SLOTS and isinstance(data.get("value"), str):
+        return {**_scrub({k: v for k, v in data.items() if k != "value"}, known), "value": data["value"]}
     return _scrub(data, known)

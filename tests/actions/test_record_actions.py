@@ -62,7 +62,10 @@ def test_a_token_survives_the_stores_redaction():
     from bot.record_links import mint
     from bot.stores.redact_events import redact_event
 
-    for _ in range(200):
+    known = {"Tom": "NAME", "Amy": "NAME"}  # names the user typed are redacted wherever they are echoed...
+    for _ in range(2000):
         token = mint()
         event = {"event": "slot", "name": "record_token", "value": token}
-        assert redact_event(event, {})["value"] == token
+        assert redact_event(event, known)["value"] == token  # ...but never inside the token
+    assert redact_event({"event": "slot", "name": "sos_worried", "value": "Tom hits her"}, known)["value"] == \
+        "[NAME] hits her"  # other slots are still redacted
