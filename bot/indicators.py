@@ -29,11 +29,32 @@ EXPLANATION_DOUBT = re.compile(
     r"\b(unexplained|no explanation|can'?t explain|couldn'?t explain|won'?t say|wouldn'?t say|inconsistent|"
     r"doesn'?t (match|add up|fit)|different (story|explanation|account)|chang\w* (story|explanation|account)|"
     r"look(s|ed)? (away|at the floor|down)|cross|scared|frightened|flinch\w*|child protection plan|cp plan|"
-    r"looked after|in care|says? (s?he|they) fell|claim\w*)\b")
+    r"looked after|in (foster )?care|foster\w*|after contact|sa(ys?|id) (s?he|they) fell|doctor says?|"
+    r"doctors? (said|think)|twist\w*|claim\w*)\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
                           r"morning after pill|sti|stis|chlamydia|gonorrh\w*)\b")
+
+
+# "attendance is 82%", "only been in 81% of the time": below 90% is a level-3 descriptor in the seeds
+# (Northamptonshire 2022 'School attendance below 90%'), a number no word pattern can compare.
+ATTENDANCE_PERCENT = re.compile(r"\b(\d{1,2}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
+ATTENDANCE_CONTEXT = re.compile(r"\b(attend\w*|been in|been at school|in school|at school for|absen\w*|"
+                                r"present)\b")
+ATTENDANCE_CONCERN_BELOW = 90.0
+
+
+def attendance_hit(text: str) -> Optional[ConceptHit]:
+    """A poor-attendance worry from a percentage below 90 said about school attendance."""
+    for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
+        lowered = sentence.lower()
+        for match in ATTENDANCE_PERCENT.finditer(lowered):
+            if float(match.group(1)) < ATTENDANCE_CONCERN_BELOW and ATTENDANCE_CONTEXT.search(lowered):
+                return ConceptHit(concept="poor_attendance", label="poor school attendance",
+                                  words=sentence[match.start():match.end()], sentence=sentence.strip(),
+                                  start=0, end=0)
+    return None
 
 
 @dataclass(frozen=True)
@@ -88,6 +109,10 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
                 result.append(replace(hit, concept="injury_nonmobile_baby",
                                       label="a bruise or injury on a baby who is not yet mobile"))
                 break
+    if "poor_attendance" not in concepts and text:
+        attendance = attendance_hit(text)
+        if attendance is not None:
+            result.append(attendance)
     young = child.age_years is not None and child.age_years < 13
     if young and "sexual_activity_under13" not in concepts:
         for hit in active:
@@ -126,15 +151,33 @@ SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persist
                   "regularly", "violent", "violence", "impact", "affecting", "frequently", "escalating", "worse",
                   "worsening", "extreme", "dangerous", "often", "die", "died", "death", "life", "admission",
                   "admissions", "admitted", "ambulance", "overdose", "weapon", "knife", "crack", "heroin",
-                  "cocaine"}
+                  "cocaine", "possessed", "demon", "demons", "devil", "witchcraft", "delusion", "delusions",
+                  "delusional", "beheading", "beheadings", "bomb", "bombs", "explosives", "weapons", "stabbed",
+                  "stabbing", "shot", "shooting", "gun", "homeless"}
 MILD_WORDS = {"occasional", "occasionally", "sometimes", "once", "minor", "mild", "slight", "slightly", "bit",
               "low", "single", "usually", "mostly", "manage", "managing", "coping", "copes", "supportive"}
+# Everyday reassurance in the same sentence: "they get on", "it's all amicable", "coping well".
+MILD_TEXT = re.compile(r"\b(get(s|ting)? on( (well|fine|ok|okay))?|gets? along|amicabl\w*|friendly|on good terms|"
+                       r"back to (his|her|their) (usual|normal|old) self|settl(ed|ing) (well|in)|coping (well|fine|ok)|"
+                       r"managing (well|fine|ok))\b")
 SEVERITY_WEIGHT = 0.03
 S47_TWIN_MARGIN = 0.05  # how close the area's s47 item must be to a chosen level-4 item to replace it
 
 
-REPEATED = re.compile(r"\b([3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous)"
-                      r" (times|occasions|episodes|incidents)\b")
+REPEATED = re.compile(r"\b(([3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous)"
+                      r" (times|occasions|episodes|incidents)|(third|fourth|fifth|sixth|3rd|4th|5th|6th|umpteenth|"
+                      r"nth) (time|occasion|night|weekend))\b")
+# Repetition and loss of consciousness said in everyday words: "keeps telling her", "it's been going on for
+# ages", "all the time", "passed out", "blacked out". Each is a severity cue like "persistent" or "serious".
+SEVERE_TEXT = re.compile(r"\b(keeps? (on )?(telling|saying|calling|hurting|threatening|shouting|screaming|"
+                         r"smacking|slapping|belittling|putting (him|her|them) down)|"
+                         r"all the time|for (ages|months|years)|going on for|again and again|over and over|"
+                         r"every (single )?(day|night|time|weekend)|most (days|nights|weekends)|"
+                         r"pass(ed|es|ing)? out|black(ed|s|ing)? out|collaps\w*|unconscious|slurr\w*|"
+                         r"hard to wake|couldn'?t wake|can'?t wake|ambulance|a ?& ?e|nowhere to (go|live|stay|sleep)|"
+                         r"sleep(ing|s)? (rough|in (the|a|their|his|her) (car|van|tent|park|stairwell))|"
+                         r"(made|forced|forcing|makes?|has|have|had) to (sell|carry|hold|run|deliver|drop|work|clean|"
+                         r"have sex|do stuff|do things)|or (else|they('ll| will)? (hurt|hit|beat|stab|kill)))\b")
 
 
 FREQUENT_TEXT = re.compile(r"\b(consistent(ly)?|regular(ly)?|persistent(ly)?|frequent(ly)?|repeated(ly)?|chronic|"
@@ -159,14 +202,16 @@ def _severity(words: Set[str], sentence: str = "") -> int:
     A count of three or more occurrences ("4 times this month") is a severity cue that no mildness
     word cancels: frequency is what separates most level-2 descriptors from level-3 ones.
     """
-    if REPEATED.search(sentence.lower()):
+    if REPEATED.search(sentence.lower()) or SEVERE_TEXT.search(sentence.lower()):
         return 1
-    return int(bool(words & SEVERITY_WORDS)) - int(bool(words & MILD_WORDS))
+    mild = bool(words & MILD_WORDS) or bool(MILD_TEXT.search(sentence.lower()))
+    return int(bool(words & SEVERITY_WORDS)) - int(mild)
 
 
 # A threat to the child's life, not a death in the family ("her grandad died" is bereavement).
-LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|nearly|almost|about to|wants? to|wanted to|"
-                         r"try(ing)? to) (have )?(die|died|dying|kill|killed)|(kill|end) (him|her|them)sel(f|ves)|"
+LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|gonna|nearly|almost|about to|wants? to|wanted to|"
+                         r"try(ing)? to|'d|'ll|’d|’ll) ['\"‘’]?(have )?(die|died|dying|kill|killed)|"
+                         r"(kill|end) (him|her|them)sel(f|ves)|"
                          r"life[- ]threatening|near[- ]death|death threats?|threat\w* to kill|icu|intensive care|"
                          r"resus|stopped breathing|unconscious|overdos\w*)\b")
 

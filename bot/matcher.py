@@ -9,7 +9,7 @@ because wrongly dropping a worry is the worst error this product can make.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Tuple
 
@@ -32,6 +32,8 @@ NEGATION_BRIDGE = {
     "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication", "aware",
     "known", "involved", "involvement", "suggestion", "worried", "reported", "report", "disclose", "disclosed",
     "mention", "mentioned", "or", ",", "suggest", "suggests", "indicate", "indicates", "other",
+    # "never tried to kill herself", "doesn't want to hurt himself": the attempt or wish is what is negated.
+    "try", "tried", "tries", "attempt", "attempted", "want", "wants", "wanted",
 }
 LIST_NEGATORS = {"no", "without", "neither", "nor", "any"}
 LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
@@ -43,11 +45,31 @@ HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could
               "wonder", "apparently", "allegedly", "rumour", "rumoured", "heard", "seem", "seems", "likely",
               "unclear", "probably"}
 _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
+# Quotation marks around a child's words ("he 'does things' to me") are not words: they become spaces so a
+# pattern reads through them; an apostrophe inside a word ("don't", "mum's") stays.
+_QUOTE_MARK = re.compile(r"[\"“”]|(?<![a-z0-9])['‘’]|['‘’](?![a-z])")
 GAP = "..."
 LONG_GAP = "~"  # "told ~ touched": both in one sentence, up to MAX_LONG_GAP words apart
 ANY = "*"
 MAX_GAP = 3
 MAX_LONG_GAP = 16
+
+
+# Some concepts are not tagged on any indicator in some areas' matrices (e.g. no Norfolk, Nottingham City or
+# Bedford Borough line names an eating disorder; Nottingham City has no suicide line), so a hit on them alone
+# reached no indicator there and the advice fell back to the scale. Each such hit also raises the broader
+# concept that every area does tag, with the same words: the specific concept keeps its own indicators where
+# it has them, and the broader one makes sure the worry is never silently dropped.
+BROADER_CONCEPT = {
+    "eating_disorder": "mental_health_child",
+    "suicidal": "mental_health_child",
+    "indecent_images": "sexual_abuse",
+    "harmful_sexual_behaviour": "person_posing_risk",
+    "parental_learning_disability": "parental_capacity",
+    "no_carer": "abandonment",
+    "domestic_abuse_pregnancy": "domestic_abuse",
+    "non_organic_faltering_growth": "faltering_growth",
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +166,33 @@ GAP_TOKEN = {"ORTH": {"NOT_IN": [".", "!", "?", ";", "\n"]}, "OP": "*"}
 KEY_ATTR = "NORM"
 
 
+# "step dad", "step-dad" (the hyphen becomes a space) and "grand dad" are one person: merged into one token
+# whose lemma is the closed form the patterns use ("stepdad"), so every pattern naming a stepparent sees them.
+COMPOUND_HEADS = {
+    "step": {"dad", "dads", "father", "fathers", "mum", "mums", "mother", "mothers", "mom", "parent", "parents",
+             "brother", "brothers", "sister", "sisters", "son", "daughter", "kids", "children", "child"},
+    "grand": {"dad", "ad", "pa", "ma", "mother", "father", "parents", "son", "daughter"},
+}
+
+
+def _merge_compounds(doc: Doc) -> None:
+    """Two-word kinship terms -> one token (character offsets are unchanged)."""
+    spans = []
+    index = 0
+    while index < len(doc) - 1:
+        head, tail = doc[index].lower_, doc[index + 1].lower_
+        if head in COMPOUND_HEADS and tail in COMPOUND_HEADS[head] and doc[index].whitespace_:
+            lemma = head + doc[index + 1].lemma_.lower()
+            spans.append((doc[index:index + 2], "grandad" if lemma == "granddad" else lemma))
+            index += 2
+        else:
+            index += 1
+    if spans:
+        with doc.retokenize() as retokenizer:
+            for span, lemma in spans:
+                retokenizer.merge(span, attrs={"LEMMA": lemma})
+
+
 def _lower_lemmas(doc: Doc) -> None:
     """Lower-case lemmas, and each token's "lemma|lower" match key computed once per parse."""
     for token in doc:
@@ -171,8 +220,13 @@ class ConceptMatcher:
                 self._max_lengths[f"{concept.id}!{index}"] = max_length(pattern)
 
     def parse(self, text: str) -> Doc:
-        # Same length as the input, so character offsets still point into the user's words.
-        doc = self.nlp(_HYPHEN_IN_WORD.sub(" ", text.lower()))
+        # Quotation marks are dropped (they would sit between the words a pattern joins); every other
+        # character keeps its place, and doc.user_data["offsets"] maps each parsed character back to the
+        # user's text, so the words and sentences reported are still exactly what they typed.
+        cleaned, offsets = _clean(text)
+        doc = self.nlp(cleaned)
+        doc.user_data["offsets"] = offsets
+        _merge_compounds(doc)
         _lower_lemmas(doc)
         return doc
 
@@ -183,12 +237,12 @@ class ConceptMatcher:
         start = 0
         for token in doc:
             if token.text in SENTENCE_BREAKS:
-                piece = text[doc[start].idx:token.idx].strip() if start < token.i else ""
+                piece = text[_at(doc, doc[start].idx):_at(doc, token.idx)].strip() if start < token.i else ""
                 if piece:
                     out.append(piece)
                 start = token.i + 1
         if start < len(doc):
-            out.append(text[doc[start].idx:].strip())
+            out.append(text[_at(doc, doc[start].idx):].strip())
         return [p for p in out if p]
 
     def has_negation(self, text: str) -> bool:
@@ -227,15 +281,63 @@ class ConceptMatcher:
             hits.append(ConceptHit(
                 concept=concept_id,
                 label=concept.label,
-                words=text[span.start_char:span.end_char],
-                sentence=text[sentence[0]:sentence[1]].strip(),
-                start=span.start_char,
-                end=span.end_char,
+                words=text[_at(doc, span.start_char):_end_at(doc, span.end_char)],
+                sentence=text[_at(doc, sentence[0]):_end_at(doc, sentence[1])].strip(),
+                start=_at(doc, span.start_char),
+                end=_end_at(doc, span.end_char),
                 negated=False if pattern_has_negation else is_negated(doc, span),
                 hedged=is_hedged(doc, span),
                 field=field,
             ))
-        return hits
+        return self._with_broader(hits)
+
+    def _with_broader(self, hits: List[ConceptHit]) -> List[ConceptHit]:
+        """Each hit on a narrow concept also raises its broader concept (see BROADER_CONCEPT)."""
+        extra: List[ConceptHit] = []
+        for hit in hits:
+            broader = BROADER_CONCEPT.get(hit.concept)
+            if broader is None or broader not in self.concepts:
+                continue
+            if any(h.concept == broader and h.start < hit.end and hit.start < h.end for h in hits + extra):
+                continue
+            extra.append(replace(hit, concept=broader, label=self.concepts[broader].label))
+        return hits + extra
+
+
+def _clean(text: str) -> Tuple[str, List[int]]:
+    """Lower-cased text without quotation marks, and for each kept character its index in ``text``.
+
+    A quotation mark next to a space is dropped; one between two words ("said"my) becomes a space.
+    """
+    lowered = _HYPHEN_IN_WORD.sub(" ", text.lower())
+    if len(lowered) != len(text):  # a character whose lower case is longer: keep the text as it is
+        lowered = text
+    quotes = {m.start() for m in _QUOTE_MARK.finditer(lowered)}
+    kept: List[str] = []
+    offsets: List[int] = []
+    for index, char in enumerate(lowered):
+        if index in quotes:
+            if not kept or kept[-1].isspace() or index + 1 >= len(lowered) or lowered[index + 1].isspace():
+                continue
+            char = " "
+        kept.append(char)
+        offsets.append(index)
+    offsets.append(len(lowered))
+    return "".join(kept), offsets
+
+
+def _at(doc: Doc, offset: int) -> int:
+    """A start offset in the parsed text -> the same place in the user's text."""
+    offsets = doc.user_data.get("offsets")
+    return offsets[min(offset, len(offsets) - 1)] if offsets else offset
+
+
+def _end_at(doc: Doc, offset: int) -> int:
+    """An end offset (one past the last character) in the parsed text -> the user's text."""
+    offsets = doc.user_data.get("offsets")
+    if not offsets or offset <= 0:
+        return offset
+    return offsets[min(offset, len(offsets) - 1) - 1] + 1
 
 
 def _clause_bounds(doc: Doc, span: Span) -> Tuple[int, int]:

@@ -15,6 +15,12 @@ LOW_SCALE_MAX = 3
 SEVERAL_LEVEL2 = 3  # "several" level-2 needs...
 ACROSS_DOMAINS = 2  # ...across at least two domains
 MANY_LEVEL3 = 3
+# Nothing (or only level-1 descriptors) matched, yet the user is at least somewhat worried: a level is
+# "the least" to do, and every seed says to seek advice when unsure. So the advice is level 2 (talk it
+# through with the DSL / the front door's advice line, consider early help), never universal services alone.
+# 7 or below: on the Signs of Safety scale 10 means "safe enough to close"; a referrer who stops at 7 still has
+# a worry they could not put into the matrices' words (level-1 vignettes in both dev sets score 9-10).
+UNSURE_SCALE_MAX = 7
 
 
 @dataclass
@@ -73,4 +79,10 @@ def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], d
         reasons.append(f"You scored {scale}/10, which means you are very worried; that raises the advice "
                        f"from level {level} to level {raised}.")
         level = raised
+    elif scale is not None and scale <= UNSURE_SCALE_MAX and level < 2:
+        reasons.append(f"You scored {scale}/10, so you are worried, but what you described did not match a "
+                       "threshold indicator clearly. When unsure, the guidance says to seek advice: talk it "
+                       "through with your designated safeguarding lead or the front door's advice line, and "
+                       "consider early help (level 2) rather than universal services alone.")
+        level = 2
     return Decision(level=level, s47=False, immediate_danger=False, reasons=reasons)

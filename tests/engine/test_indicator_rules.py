@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from bot.indicators import INJURY_WORDS, LIFE_THREAT, REPEATED, _severity, indicator_frequency, whole_sentence
+from bot.indicators import (
+    INJURY_WORDS,
+    LIFE_THREAT,
+    REPEATED,
+    ChildContext,
+    _severity,
+    apply_age_rules,
+    attendance_hit,
+    indicator_frequency,
+    whole_sentence,
+)
 
 
 def test_a_count_of_three_or_more_is_a_severity_cue_that_mild_words_do_not_cancel():
@@ -79,3 +89,39 @@ def test_the_mid_form_check_skips_the_assessment_only_when_no_rule_could_fire():
     baby = {"triage_area": "Norwich", "child_age": "3 months", "child_mobile": False}
     assert check_urgent(baby, "no") is None
     assert check_urgent(baby, "there is a bruise on her cheek").s47
+
+
+def test_everyday_repetition_and_collapse_are_severity_cues():
+    assert REPEATED.search("third time this month she hasn't come home")
+    assert _severity(set(), "mum keeps telling her she wishes she'd never been born") == 1
+    assert _severity(set(), "twice I've visited and she's been slurring and then passed out") == 1
+    assert _severity(set(), "it's been going on for ages") == 1
+    assert _severity({"sometimes"}, "he sometimes forgets his PE kit") == -1
+    assert _severity(set(), "he keeps to himself at lunch") == 0
+
+
+def test_a_threat_to_kill_the_child_in_reported_speech_is_a_life_threat():
+    assert LIFE_THREAT.search("last week mum said she'd 'kill her' if she told anyone")
+    assert LIFE_THREAT.search("dad said he'll kill him")
+    assert not LIFE_THREAT.search("she'd love to go to the party")
+
+
+def test_attendance_below_90_percent_is_a_poor_attendance_worry():
+    hit = attendance_hit("He's only been in 81% of the time this year. Mum rings in most Mondays.")
+    assert hit is not None and hit.concept == "poor_attendance" and hit.words == "81%"
+    assert attendance_hit("Attendance is 86.5% this term") is not None
+    assert attendance_hit("Attendance is 97% and she is happy") is None
+    assert attendance_hit("She got 85% in her maths test at school") is None
+
+
+def test_attendance_percentage_rule_adds_a_hit_only_when_none_was_found():
+    child = ChildContext(age_years=8, mobile=None, duration_days=None)
+    added = apply_age_rules([], child, "Attendance is 78%.")
+    assert [h.concept for h in added] == ["poor_attendance"]
+    assert apply_age_rules([], child, "Attendance is 98%.") == []
+
+
+def test_everyday_reassurance_is_a_mildness_cue():
+    assert _severity(set(), "his parents have split up but they get on and he sees both of them") == -1
+    assert _severity(set(), "mum and dad separated but it's all very friendly") == -1
+    assert _severity(set(), "they get on but dad keeps telling her she's useless") == 1  # severity wins

@@ -70,3 +70,45 @@ def test_match_keeps_the_users_own_words():
 
 def test_matches_do_not_join_two_sentences():
     assert "young_carer" not in _found("She's well cared for. Mum is great.")
+
+
+def test_two_word_kinship_terms_are_one_person():
+    """'step-dad', 'step dad' and 'grand dad' reach every pattern written with 'stepdad' / 'grandad'."""
+    matcher = get_matcher()
+    for text in ("her step-dad hit her", "her step dad hit her", "her stepdad hit her"):
+        assert any(h.concept == "physical_abuse" and not h.negated for h in matcher.find(text)), text
+    doc = matcher.parse("My grand-dad and my step mum")
+    assert [t.lemma_ for t in doc if " " in t.text] == ["grandad", "stepmum"]
+    assert doc.text == "my grand dad and my step mum"  # offsets still point into the user's words
+    # Only a kinship word after "step" is merged.
+    assert all(" " not in t.text for t in matcher.parse("she took one step back"))
+
+
+def test_a_narrow_concept_also_raises_its_broader_one_with_the_same_words():
+    """Areas whose matrices have no eating-disorder (or suicide, or indecent-images) line still see the worry."""
+    hits = get_matcher().find("She's making herself sick after every meal")
+    concepts = {h.concept: h for h in hits}
+    assert "eating_disorder" in concepts and "mental_health_child" in concepts
+    assert concepts["mental_health_child"].words == concepts["eating_disorder"].words
+    images = {h.concept for h in get_matcher().find("Police found indecent images of children on his laptop")}
+    assert {"indecent_images", "sexual_abuse"} <= images
+    negated = [h for h in get_matcher().find("She is not suicidal") if h.concept == "mental_health_child"]
+    assert negated and all(h.negated for h in negated)
+
+
+def test_a_negated_attempt_or_wish_is_negated():
+    found = _found("She has never tried to kill herself")
+    assert found.get("suicidal", True) is True
+    assert _found("He doesn't want to hurt himself").get("self_harm", True) is True
+    assert _found("He said he wants to kill himself").get("suicidal") is False
+
+
+def test_quotation_marks_do_not_break_a_pattern_and_offsets_stay_in_the_users_text():
+    text = "She told her friend her stepdad 'does things' to her at night. He said \"my dad hits me\"."
+    hits = get_matcher().find(text)
+    assert {"sexual_abuse", "physical_abuse"} <= {h.concept for h in hits}
+    for hit in hits:
+        assert text[hit.start:hit.end] == hit.words
+        assert hit.sentence in text
+    # An apostrophe inside a word is not a quotation mark.
+    assert get_matcher().parse("mum's boyfriend doesn't").text == "mum's boyfriend doesn't"

@@ -72,3 +72,17 @@ def test_complex_needs_with_a_score_of_0_or_1_and_no_protection_rise_to_4():
 def test_nothing_and_no_scale_is_level_1_not_nothing():
     decision = decide_level([], scale=None, danger_now=False, protective=False)
     assert decision.level == 1 and decision.reasons
+
+
+def test_worried_but_nothing_matched_is_level_2_with_advice_to_talk_it_through():
+    decision = decide_level([], scale=7, danger_now=False, protective=True)
+    assert decision.level == 2
+    assert any("advice" in reason and "designated safeguarding lead" in reason for reason in decision.reasons)
+    only_level1 = decide_level([ind(1)], scale=5, danger_now=False, protective=True)
+    assert only_level1.level == 2
+
+
+def test_not_worried_and_nothing_matched_stays_universal():
+    assert decide_level([], scale=8, danger_now=False, protective=True).level == 1
+    assert decide_level([ind(1)], scale=9, danger_now=False, protective=False).level == 1
+    assert decide_level([], scale=None, danger_now=False, protective=False).level == 1
