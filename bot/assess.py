@@ -75,6 +75,10 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
         s47_concept = bool(concept and concept.s47) or hit.concept == "injury_nonmobile_baby" \
             or hit.concept == "sexual_activity_under13"
         candidates = [i for i in area.indicators if hit.concept in i.concepts and age_rule_allows(i.age, child)]
+        if not candidates and s47_concept:
+            # A red flag holds in every area (guidance/red_flags.yml), even where the area's matrix tags no
+            # item with this concept: the area's section 47 items stand in, the closest one cited.
+            candidates = [i for i in area.indicators if i.s47 and age_rule_allows(i.age, child)]
         similarities = ranker.similarities(area.area, hit.sentence, candidates) if ranker and candidates else None
         text = (texts or {}).get(hit.field, "")
         # Hits from corrections or age rules point into other text; they keep their own sentence.
