@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 from spacy.language import Language
 from spacy.matcher import Matcher
@@ -160,6 +160,66 @@ def max_length(pattern: str) -> int:
 GAP_TOKEN = {"ORTH": {"NOT_IN": [".", "!", "?", ";", "\n"]}, "OP": "*"}
 
 
+Anchor = Tuple[str, str]  # ("LEMMA" or "LOWER", word): a token value a pattern cannot match without
+
+
+def pattern_anchors(nlp: Language, pattern: str) -> Optional[List[Anchor]]:
+    """The most selective word slot of a pattern, as the token values any match must contain one of.
+
+    None when the pattern has no word slot (it then runs on every text).
+    """
+    best: Optional[List[Anchor]] = None
+    for slot in pattern.lower().split():
+        if slot in (GAP, LONG_GAP, ANY):
+            continue
+        anchors: List[Anchor] = []
+        for word in (a for a in slot.split("/") if a):
+            parts = [t.text.lower() for t in nlp.make_doc(word)]
+            if len(parts) > 1:
+                anchors.append(("LOWER", parts[0]))
+            else:
+                anchors.append(("LEMMA", word) if _lemma(nlp, word) == word else ("LOWER", word))
+        if anchors and (best is None or len(anchors) < len(best)):
+            best = anchors
+    return best
+
+
+class AnchoredMatcher:
+    """spaCy's Matcher, run only for the patterns a text can match.
+
+    Every slot test of ours (a set of words, a regex) is a Python call per token per pattern in spaCy's
+    Matcher, so running all ~2,000 patterns on every answer cost ~30 ms. Each pattern is filed under the
+    words of its most selective slot; a text runs only the small matchers of the words it contains. The
+    matches are exactly the full matcher's (tests/engine/test_matcher_anchors.py), ordered by span.
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.nlp = nlp
+        self._by_anchor: Dict[Anchor, Matcher] = {}
+        self._always = Matcher(nlp.vocab)
+        self._order: Dict[int, int] = {}
+
+    def add(self, key: str, pattern_text: str, token_patterns: List[List[Dict]]) -> None:
+        self._order[self.nlp.vocab.strings.add(key)] = len(self._order)
+        anchors = pattern_anchors(self.nlp, pattern_text)
+        if anchors is None:
+            self._always.add(key, token_patterns)
+            return
+        for anchor in set(anchors):
+            self._by_anchor.setdefault(anchor, Matcher(self.nlp.vocab)).add(key, token_patterns)
+
+    def __call__(self, doc: Doc) -> List[Tuple[int, int, int]]:
+        present = {("LEMMA", t.lemma_) for t in doc} | {("LOWER", t.lower_) for t in doc}
+        found: Dict[Tuple[int, int, int], None] = {}
+        for anchor in present & self._by_anchor.keys():
+            for match in self._by_anchor[anchor](doc):
+                found[match] = None
+        if len(self._always):
+            for match in self._always(doc):
+                found[match] = None
+        return sorted(found, key=lambda m: (m[1], m[2], self._order.get(m[0], 0)))
+
+
 # Each token's "lemma|lower" match key lives in NORM, a built-in attribute the matcher reads in C:
 # a custom `._.` attribute cost a Python call per token per pattern (80% of assess's time).
 # Nothing else in the project reads NORM from these docs (they are the matcher's own parses).
@@ -206,17 +266,17 @@ class ConceptMatcher:
     def __init__(self, nlp: Language, lexicon: ConceptLexicon) -> None:
         self.nlp = nlp
         self.concepts: Dict[str, Concept] = {c.id: c for c in lexicon.concepts}
-        self.matcher = Matcher(nlp.vocab)
+        self.matcher = AnchoredMatcher(nlp)
         self._pattern_negations: Dict[str, bool] = {}
         self._max_lengths: Dict[str, int] = {}
         for concept in lexicon.concepts:
             for index, pattern in enumerate(concept.patterns):
                 key = f"{concept.id}#{index}"
-                self.matcher.add(key, compile_pattern(nlp, pattern))
+                self.matcher.add(key, pattern, compile_pattern(nlp, pattern))
                 self._pattern_negations[key] = any(w in NEGATION_CUES for w in pattern.replace("/", " ").split())
                 self._max_lengths[key] = max_length(pattern)
             for index, pattern in enumerate(concept.exclude):
-                self.matcher.add(f"{concept.id}!{index}", compile_pattern(nlp, pattern))
+                self.matcher.add(f"{concept.id}!{index}", pattern, compile_pattern(nlp, pattern))
                 self._max_lengths[f"{concept.id}!{index}"] = max_length(pattern)
 
     def parse(self, text: str) -> Doc:
@@ -266,7 +326,10 @@ class ConceptMatcher:
         # An exclusion cancels a hit that starts inside it: "touch other children" cancels "touch other
         # children's private parts", but not "made him touch", which starts before it.
         raw = [r for r in raw if not any(s <= r[1].start < e for s, e in excluded.get(r[0], ()))]
-        raw.sort(key=lambda r: (r[1].start, -(r[1].end - r[1].start)))
+        # Longest span first; on the same span a pattern that names its own negation ("not fed") reads as a
+        # worry, so it goes before one that would be negated by the same words: the affirmative reading wins
+        # (a worry is never dropped on a tie), and the result never depends on the matcher's order.
+        raw.sort(key=lambda r: (r[1].start, -(r[1].end - r[1].start), not r[2], r[0]))
         hits: List[ConceptHit] = []
         taken: Dict[str, List[Tuple[int, int]]] = {}
         for concept_id, span, pattern_has_negation in raw:
