@@ -189,7 +189,7 @@ class StrictSQLTrackerStore(SQLTrackerStore):
         known = known_values(e.text for e in tracker.events if isinstance(e, UserUttered) and e.text)
         sender_id = tracker.sender_id
         with self.session_scope() as session:
-            stored_in_session = self._stored_in_session(session, sender_id)
+            stored_in_session, cache_current = self._stored_in_session(session, sender_id)
             written = []
             for event in list(tracker.events)[stored_in_session:]:
                 data = redact_event(event.as_dict(), known)
@@ -201,17 +201,17 @@ class StrictSQLTrackerStore(SQLTrackerStore):
             session.flush()  # assigns the new rows' ids
             new_ids = [row.id for _, _, row in written]
             session.commit()
-        self._remember(sender_id, stored_in_session, written, new_ids)
+        self._remember(sender_id, cache_current, written, new_ids)
         logger.debug("Tracker with sender_id '%s' stored to database", sender_id)
 
-    def _stored_in_session(self, session: Any, sender_id: str) -> int:
-        """How many of the latest session's events are stored: the cache's count if it is still current."""
+    def _stored_in_session(self, session: Any, sender_id: str) -> Tuple[int, bool]:
+        """How many of the latest session's events are stored, and whether the cache is still current."""
         cached = self.cache.get(sender_id)
         if cached is not None and (cached.rows, cached.last_id) == self._stored_state(session, sender_id):
-            return len(cached.events)
-        return self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count()
+            return len(cached.events), True
+        return self._event_query(session, sender_id, fetch_events_from_all_sessions=False).count(), False
 
-    def _remember(self, sender_id: str, stored_in_session: int, written: List[Tuple[Event, dict, Any]],
+    def _remember(self, sender_id: str, cache_current: bool, written: List[Tuple[Event, dict, Any]],
                   new_ids: List[int]) -> None:
         """Extend the cached session with what was just written, exactly as stored (redacted).
 
@@ -221,8 +221,8 @@ class StrictSQLTrackerStore(SQLTrackerStore):
         cached = self.cache.get(sender_id)
         if cached is None or not written:
             return
-        if any(isinstance(event, SessionStarted) for event, _, _ in written) \
-                or len(cached.events) != stored_in_session or min(new_ids) <= cached.last_id:
+        if not cache_current or any(isinstance(event, SessionStarted) for event, _, _ in written) \
+                or min(new_ids) <= cached.last_id:
             self.cache.drop(sender_id)
             return
         added = [e for e in (Event.from_parameters(data) for _, data, _ in written) if e is not None]
