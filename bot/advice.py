@@ -59,6 +59,27 @@ class RuledOut(BaseModel):
     matched: str
 
 
+class OpenQuestion(BaseModel):
+    """A fact not given whose answer would move the level (issue 11.4)."""
+
+    question: str
+    fact: str
+    leads_to: int
+    concept: str
+
+
+class PossibleRedFlag(BaseModel):
+    """A section 47 item that only the recall net proposed: confirm it with one direct question."""
+
+    indicator: str
+    text: str
+    score: float = Field(..., description="the net's calibrated score, 0-1")
+    matched: str = Field(..., description="the user's sentence")
+    question: str
+    applied: bool = Field(False, description="True when the CLI policy acted on it unconfirmed (docs/safety.md)")
+    source: Citation
+
+
 class ConsentAdvice(BaseModel):
     needed: bool
     tell_parents: bool
@@ -86,9 +107,12 @@ class Advice(BaseModel):
     rationale: List[str]
     citations: List[Citation] = []
     escalation: Optional[str] = None
+    open_questions: List[OpenQuestion] = []
+    possible: List[PossibleRedFlag] = []
     notes: List[str] = []
     disclaimer: str = DISCLAIMER
     guidance_version: str
+    guidance_date: Optional[str] = Field(None, description="the date of the area's guidance documents (12.14)")
 
     def to_payload(self) -> dict:
         """The JSON-safe dict carried by the CLI and the conversation's custom payload."""

@@ -10,12 +10,15 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
-from bot.advice import Advice, Citation, Contact, MatchedIndicator, RuledOut
+from bot.advice import DISCLAIMER, Advice, Citation, Contact, MatchedIndicator, PossibleRedFlag, RuledOut
 from bot.areas import NATIONAL_FALLBACK, AreaResolver
 from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
+from bot.facts import contradicted
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
+from bot.history import weigh_history
+from bot.hit_rules import apply_hit_rules
 from bot.indicators import (
     LIFE_THREAT,
     ChildContext,
@@ -25,14 +28,29 @@ from bot.indicators import (
     content_lemmas,
     whole_sentence,
 )
+from bot.language_check import not_english
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
+from bot.open_questions import open_questions
 from bot.parsing import parse_duration_days
+from bot.public_advice import PUBLIC_DISCLAIMER, public_steps
 from bot.ranker import get_ranker
-from bot.routes import citation, contact_for, emergency, front_door, route_for
-from bot.thresholds import decide_level
+from bot.recall import get_net
+from bot.recall_use import net_indicators, net_sentences, possible_red_flags
+from bot.routes import (
+    citation,
+    contact_for,
+    emergency,
+    front_door,
+    guidance_date,
+    phones_text,
+    route_by_id,
+    route_for,
+    route_override,
+)
+from bot.thresholds import Weighing, decide_level
 
 ANSWER_FIELDS = ("worried", "working_well", "needs")
-LONG_TAIL_MAX_SENTENCES = 40  # bounded work for a very long answer
+RULE_S47 = {"injury_nonmobile_baby", "sexual_activity_under13"}  # red flags by age rule, not by concept flag
 NATIONAL_CONTACT = Contact(service="Local authority children's social care, or the NSPCC helpline",
                            phone="0808 800 5000", phones=["0808 800 5000", "999"], how=NATIONAL_FALLBACK)
 
@@ -62,7 +80,7 @@ def _worries(case: Case) -> List[tuple]:
 
 def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptHit],
                      child: ChildContext, life_threat: bool = False,
-                     texts: Optional[Dict[str, str]] = None) -> List[MatchedIndicator]:
+                     texts: Optional[Dict[str, str]] = None, scale: Optional[int] = None) -> List[MatchedIndicator]:
     """Each active worry concept -> the area's best-fitting indicator (red flags by rule, not score)."""
     ranker = get_ranker()
     found: Dict[str, MatchedIndicator] = {}
@@ -84,7 +102,7 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
         # Hits from corrections or age rules point into other text; they keep their own sentence.
         context = whole_sentence(text, hit.start, hit.end) if text[hit.start:hit.end] == hit.words else ""
         indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities, life_threat,
-                                     context)
+                                     context, scale)
         if indicator is None:
             continue
         s47 = indicator.s47 or s47_concept
@@ -116,41 +134,6 @@ def apply_corrections(engine: Engine, hits: List[ConceptHit], text: str) -> List
     kept = [replace(h, negated=True) if h.concept in removed or content_lemmas(engine.matcher, h.words) & denied
             else h for h in hits]
     return kept + corrections
-
-
-def long_tail_sentences(engine: Engine, case: Case, hits: Sequence[ConceptHit]) -> List[tuple]:
-    """Affirmative worry sentences that no concept pattern caught (a negated one is never matched)."""
-    covered = {h.sentence for h in hits}
-    todo = [(field, sentence) for field in ("worried",)
-            for sentence in engine.matcher.sentences(getattr(case, field)[:MAX_TEXT_CHARS])
-            if len(sentence.split()) >= 4 and not any(sentence in c or c in sentence for c in covered)
-            and not engine.matcher.has_negation(sentence)]
-    return todo[:LONG_TAIL_MAX_SENTENCES]
-
-
-def long_tail(area: AreaGuidance, todo: Sequence[tuple], found: Sequence[MatchedIndicator]) -> List[MatchedIndicator]:
-    """Those sentences matched to the nearest indicator by meaning, above a similarity floor.
-
-    A section 47 indicator is never reached this way: red flags stay explicit rules.
-    """
-    ranker = get_ranker()
-    if ranker is None:
-        return []
-    taken = {m.id for m in found}
-    extra: List[MatchedIndicator] = []
-    for field, sentence in todo:
-        nearest = ranker.nearest(area, sentence)
-        if nearest is None or nearest[0].id in taken:
-            continue
-        indicator = nearest[0]
-        taken.add(indicator.id)
-        extra.append(MatchedIndicator(
-            id=indicator.id, text=indicator.text, level=indicator.level, domain=indicator.domain,
-            subdomain=indicator.subdomain, s47=False,
-            source=citation(area, indicator.source.document, indicator.source.section), matched=sentence,
-            concept="similar_descriptor", label=f"something like: {indicator.text[:120]}", hedged=True,
-            field=field))
-    return extra
 
 
 def _protective(hits: Sequence[ConceptHit], working_well: str) -> bool:
@@ -187,21 +170,32 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     for field, text in _worries(case):
         hits.extend(engine.matcher.find(text, field=field))
     hits = apply_corrections(engine, hits, case.corrections[:MAX_TEXT_CHARS])
-    hits = apply_age_rules(hits, child, case.worried)
-    todo = long_tail_sentences(engine, case, hits)
+    rules = apply_hit_rules(hits, child, all_text, case.unborn, case.history[:MAX_TEXT_CHARS])
+    hits = apply_age_rules(rules.hits, child, case.worried)
+    todo, covered = net_sentences(engine.matcher, case.worried[:MAX_TEXT_CHARS], hits)
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
-        ranker.prime([h.sentence for h in hits if not h.negated] + [sentence for _, sentence in todo])
+        ranker.prime([h.sentence for h in hits if not h.negated] + todo)
     indicators = match_indicators(engine, area, hits, child, bool(LIFE_THREAT.search(case.worried.lower())),
-                                  dict(_worries(case)))
-    indicators = indicators + long_tail(area, todo, indicators)
+                                  dict(_worries(case)), case.scale_value)
+    net = get_net()
+    indicators = indicators + net_indicators(net, area, todo, covered, indicators)
+    s47_concepts = {c.id for c in engine.concepts.values() if c.s47} | RULE_S47
+    possible = possible_red_flags(net, area, todo, hits, s47_concepts)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
-    decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well))
+    decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well),
+                            _weighing(engine, case, hits, indicators, rules.floors, possible))
     level_spec = next(lv for lv in area.levels if lv.level == decision.level)
     notes: List[str] = []
     if case.truncated():
         notes.append(f"Only the first {MAX_TEXT_CHARS} characters of each answer were read.")
+    notes.extend(rules.notes + _contradictions(hits))
+    notes.extend(f"You said both that there was and was not {fact} (the advice takes it as "
+                 "present). Check which is right." for fact in contradicted(case.worried[:MAX_TEXT_CHARS]))
+    if not_english(all_text):
+        notes.append("Only English is understood here, so some of what you wrote may not have been read. If a "
+                     "child is in immediate danger, call 999; otherwise contact the front door below.")
     if any(i.hedged for i in indicators):
         notes.append("Some of what you said was uncertain ('maybe', 'I think'). Reasonable cause to suspect is "
                      "enough: the advice treats it as a worry until it is ruled out.")
@@ -210,24 +204,59 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
         door = contact_for(area, front_door(area, case.role))
         route = "999"
     else:
-        chosen = route_for(area, decision.level, case.role)
+        # A plan that closed without change, an unconfirmed possible red flag, or a professional who says asking
+        # the parents would be risky: the front door is consulted (issue 12.2, 12.12).
+        consult = decision.consult_front_door or (case.consent_risky and decision.level < 4
+                                                  and case.role == "professional")
+        override = route_override(area, indicators, decision.level, case.role)
+        chosen = (front_door(area, case.role) if consult
+                  else route_by_id(area, override) if override
+                  else route_for(area, decision.level, case.role))
         door = contact_for(area, front_door(area, case.role)) if decision.level < 4 else None
         route = chosen.kind
     sentences: Dict[str, List[str]] = {}
     for hit in hits:
         if not hit.negated:
             sentences.setdefault(hit.concept, []).append(hit.sentence)
-    consent = consent_advice(area, decision.level, case, indicators, sentences)
+    consent = consent_advice(area, decision.level, case, indicators, sentences,
+                             significant_harm=decision.s47 or decision.immediate_danger)
     contact = contact_for(area, chosen)
     return Advice(
         area=area.area, area_name=area.name, role=case.role, level=decision.level, level_name=level_spec.name,
         route=route, s47=decision.s47, immediate_danger=decision.immediate_danger, contact=contact, door=door,
-        then=next_steps(area, decision.level, chosen.kind, contact, door, decision.immediate_danger, case.role),
+        then=(public_steps(area, decision.level, contact, decision.immediate_danger) if case.role == "public"
+              else next_steps(area, decision.level, chosen.kind, contact, door, decision.immediate_danger, case.role)),
         consent=consent, indicators=indicators,
         ruled_out=[RuledOut(concept=h.concept, label=h.label, matched=h.words) for h in hits if h.negated],
         rationale=decision.reasons + [f"Level {decision.level} ({level_spec.name}): {level_spec.response}"],
         citations=_citations(area, indicators, level_spec, chosen), escalation=area.escalation.summary,
-        notes=notes, guidance_version=engine.version)
+        open_questions=open_questions(_active_concepts(hits, indicators), all_text, decision.level, decision.s47),
+        possible=possible, notes=notes, guidance_version=engine.version, guidance_date=guidance_date(area),
+        disclaimer=PUBLIC_DISCLAIMER if case.role == "public" else DISCLAIMER)
+
+
+def _active_concepts(hits: Sequence[ConceptHit], indicators: Sequence[MatchedIndicator]) -> List[str]:
+    concepts = [h.concept for h in hits if not h.negated and h.field != "working_well"]
+    return list(dict.fromkeys(concepts + [i.concept for i in indicators]))
+
+
+def _weighing(engine: Engine, case: Case, hits: Sequence[ConceptHit], indicators: Sequence[MatchedIndicator],
+              floors: Sequence[tuple], possible: Sequence[PossibleRedFlag]) -> Weighing:
+    """Minimum levels from the hit rules, an applied possible red flag, and earlier concerns (history)."""
+    raise_, consult = weigh_history(engine.matcher, case.history[:MAX_TEXT_CHARS], _active_concepts(hits, indicators))
+    applied = [p for p in possible if p.applied]
+    if applied and not consult:
+        consult = (f"What you said may be a section 47 matter ({applied[0].text[:120]}), but it was not clear: talk "
+                   "to the front door today; they will decide whether it is.")
+    return Weighing(floors=tuple(floors) + ((3, consult),) * bool(applied), history_raise=raise_, consult=consult)
+
+
+def _contradictions(hits: Sequence[ConceptHit]) -> List[str]:
+    """Both said: 'no marks ... there were marks on her arm'. The affirmative fact wins, and we say so."""
+    denied = {h.concept: h for h in hits if h.negated}
+    both = [h for h in hits if not h.negated and h.concept in denied]
+    return [f"You said both \"{denied[h.concept].words}\" and \"{h.words}\" ({h.label}): the advice takes it "
+            "as present. Check which is right." for h in {h.concept: h for h in both}.values()]
 
 
 def _citations(area: AreaGuidance, indicators: Sequence[MatchedIndicator], level_spec: Level,
@@ -249,11 +278,11 @@ def next_steps(area: AreaGuidance, level: int, kind: str, contact: Contact, door
     if danger:
         steps.append("Call 999 now.")
         if door:
-            steps.append(f"Then tell {door.service}" + (f" on {door.phone}" if door.phone else "") + ".")
+            steps.append(f"Then tell {door.service}" + (f" on {phones_text(door)}" if door.phone else "") + ".")
             if door.follow_up:
                 steps.append(door.follow_up)
     else:
-        how = contact.service + (f" on {contact.phone}" if contact.phone else "")
+        how = contact.service + (f" on {phones_text(contact)}" if contact.phone else "")
         verb = "Call" if contact.phone else "Contact"
         steps.append(f"{verb} {how}." if kind != "universal" else
                      f"Support the child through universal services ({contact.service}).")
@@ -271,5 +300,5 @@ def next_steps(area: AreaGuidance, level: int, kind: str, contact: Contact, door
         steps.append("You do not need proof, and you can say what you have seen and heard in your own words.")
     if not danger and level < 4 and door:
         steps.append(f"If you become more worried, or the child is at risk of significant harm, contact "
-                     f"{door.service}" + (f" on {door.phone}" if door.phone else "") + ".")
+                     f"{door.service}" + (f" on {phones_text(door)}" if door.phone else "") + ".")
     return steps

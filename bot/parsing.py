@@ -34,6 +34,32 @@ _BARE_NUM = re.compile(r"^\s*(?:about|around|roughly|maybe|approx\.?|nearly|almo
 _NEWBORN = re.compile(r"\b(newborn|new born|new-born|neonate)\b")
 _TEEN_WORDS = {"teenager": 15.0, "teen": 15.0, "toddler": 2.0, "infant": 0.5, "baby": 0.5}
 MAX_AGE_YEARS = 18.0
+# Pre-birth (issue 11.5): a midwife's "unborn", "pre-birth" or "30 weeks pregnant" is an age the guidance
+# covers (Nottingham's pre-birth items; 000 "including unborn babies"). It is stored as a negative age in
+# years (weeks until a 40-week due date), so every "under N" rule still reads it as the youngest child.
+_GESTATION = re.compile(r"\b(\d{1,2})\s*(?:\+\d\s*)?(?:weeks?|wks?|/40)\b(?:\s*(?:pregnant|gestation|preg))?")
+_UNBORN = re.compile(r"\b(unborn|pre-?\s?birth|not (?:yet )?born|antenatal|ante-natal|in utero|pregnan\w*|"
+                     r"expecting|due (?:in|on|date)|edd)\b|\b\d{1,2}\s*/\s*40\b")
+FULL_TERM_WEEKS = 40
+UNBORN_UNKNOWN_GESTATION = -0.25  # "unborn", gestation not given: about three months before birth
+
+
+def parse_unborn(text: str) -> Optional[float]:
+    """'unborn' -> -0.25; '30 weeks pregnant' -> -(10/52); '15, pregnant' -> None (a pregnant 15-year-old)."""
+    lowered = text.strip().lower()
+    if not _UNBORN.search(lowered):
+        return None
+    weeks = _GESTATION.search(lowered)
+    if weeks and ("pregnan" in lowered or "gestation" in lowered or "/40" in lowered or "unborn" in lowered):
+        gestation = min(int(weeks.group(1)), FULL_TERM_WEEKS - 1)
+        return -round(max(FULL_TERM_WEEKS - gestation, 1) / 52, 3)
+    if re.search(r"\b\d+(?:\.\d+)?\b(?!\s*(?:weeks?|wks?|months?))", lowered) and "unborn" not in lowered:
+        return None  # "14 and pregnant": the child is 14
+    return UNBORN_UNKNOWN_GESTATION
+
+
+def is_unborn(age: Optional[float]) -> bool:
+    return age is not None and age < 0
 
 
 def _number(token: str) -> Optional[float]:
@@ -70,6 +96,9 @@ def parse_age_years(value: object) -> Optional[float]:
     text = str(value).strip().lower()
     if not text:
         return None
+    unborn = parse_unborn(text)
+    if unborn is not None:
+        return unborn
     if _NEWBORN.search(text):
         return 0.0
     match = _AGE_RE.search(text)

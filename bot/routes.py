@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
-from bot.advice import Citation, Contact
+from bot.advice import Citation, Contact, MatchedIndicator
 from bot.guidance.models import AreaGuidance, Route
 
 FRONT_DOOR_KINDS = ("mash", "cads")
@@ -25,8 +25,21 @@ def contact_for(area: AreaGuidance, route: Route) -> Contact:
     )
 
 
-def _by_id(area: AreaGuidance, route_id: str) -> Route:
+def phones_text(contact: Contact) -> Optional[str]:
+    """Every number the seed gives for a contact ("01604 526963 or 01604 526936"), never just the first."""
+    return " or ".join(contact.phones) if contact.phones else contact.phone
+
+
+def guidance_date(area: AreaGuidance) -> str:
+    """The date of each of the area's guidance documents, as the document states it (issue 12.14)."""
+    return "; ".join(f"{doc.title.split(':')[0].strip()}: {doc.published}" for doc in area.documents)
+
+
+def route_by_id(area: AreaGuidance, route_id: str) -> Route:
     return next(r for r in area.routes if r.id == route_id)
+
+
+_by_id = route_by_id
 
 
 def _for_audience(routes: List[Route], role: str) -> Optional[Route]:
@@ -55,11 +68,17 @@ def emergency(area: AreaGuidance) -> Route:
     return next(r for r in area.routes if r.kind == "999")
 
 
+def _open_to_public(route: Route) -> bool:
+    return route.audience in ("public", "all")
+
+
 def route_for(area: AreaGuidance, level: int, role: str) -> Route:
     """Level 4 -> the front door; lower levels -> the level's first route for this audience.
 
-    A member of the public at levels 1-2 is pointed to universal help (or the public line where the area
-    has one); at level 3 and above to the public line or the front door, which take calls from anyone.
+    A member of the public at levels 1-2 is pointed to universal services that take anyone (the level's own,
+    else the area's), and only where the area has none of those to its public line (Norfolk: its universal
+    services are for professionals, and 0344 800 8020 takes calls from anyone). At level 3 and above the
+    public get the public line or the front door, which take calls from anyone.
     """
     if level >= 4:
         return front_door(area, role)
@@ -67,9 +86,27 @@ def route_for(area: AreaGuidance, level: int, role: str) -> Route:
     if role == "public":
         if level >= 3:
             return front_door(area, role)
+        universal = [r for r in routes + area.routes if r.kind == "universal" and _open_to_public(r)]
         public = next((r for r in area.routes if r.kind == "public"), None)
-        chosen = public or next((r for r in routes if r.kind == "universal"), None)
+        chosen = universal[0] if universal else public
         if chosen:
             return chosen
     chosen = _for_audience(routes, role) or (routes[0] if routes else None)
     return chosen or front_door(area, role)
+
+
+def route_override(area: AreaGuidance, indicators: Sequence[MatchedIndicator], level: int,
+                   role: str = "professional") -> Optional[str]:
+    """The route id a seed requires for what was matched at this level, or None (issue 12.10).
+
+    Data, not code: ``route_rules`` in the area file (Bedford level 3 environmental and parental items: "A
+    referral to children's social care is required", 004). Only items at the decided level count, and a member
+    of the public keeps the public line.
+    """
+    if role == "public":
+        return None
+    for rule in area.route_rules:
+        if level in rule.levels and any(i.level == level and i.source.section.startswith(tuple(rule.sections))
+                                        for i in indicators):
+            return rule.route
+    return None

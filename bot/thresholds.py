@@ -7,7 +7,7 @@ a low Signs of Safety score (0-3, very worried) raises the advice.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
 from bot.advice import MatchedIndicator
 
@@ -21,6 +21,9 @@ MANY_LEVEL3 = 3
 # 7 or below: on the Signs of Safety scale 10 means "safe enough to close"; a referrer who stops at 7 still has
 # a worry they could not put into the matrices' words (level-1 vignettes in both dev sets score 9-10).
 UNSURE_SCALE_MAX = 7
+# Earlier low-level concerns of the same kind raise the level by one, to at most 3 (000 7.1: "a number of
+# events which have compromised the child's physical and psychological wellbeing").
+HISTORY_CAP = 3
 
 
 @dataclass
@@ -29,11 +32,40 @@ class Decision:
     s47: bool
     immediate_danger: bool
     reasons: List[str] = field(default_factory=list)
+    consult_front_door: bool = False
+
+
+@dataclass(frozen=True)
+class Weighing:
+    """What the rules around the indicators add: minimum levels, earlier concerns (bot/history.py)."""
+
+    floors: Tuple[Tuple[int, str], ...] = ()
+    history_raise: Optional[str] = None  # why earlier concerns of the same kind raise the level by one
+    consult: Optional[str] = None  # why the front door should be consulted (a plan closed without change)
 
 
 def decide_level(indicators: Sequence[MatchedIndicator], scale: Optional[int], danger_now: bool,
-                 protective: bool) -> Decision:
+                 protective: bool, weighing: Weighing = Weighing()) -> Decision:
     """Apply the rules in order of precedence; each that fires adds a plain-English reason."""
+    decision = _decide(indicators, scale, danger_now, protective)
+    if decision.s47:
+        return decision
+    for floor, why in weighing.floors:
+        if decision.level < floor:
+            decision.level = floor
+            decision.reasons.append(why)
+    if weighing.history_raise and decision.level < HISTORY_CAP:
+        decision.level += 1
+        decision.reasons.append(weighing.history_raise)
+    if weighing.consult and decision.level < 4:
+        decision.level = max(decision.level, HISTORY_CAP)
+        decision.consult_front_door = True
+        decision.reasons.append(weighing.consult)
+    return decision
+
+
+def _decide(indicators: Sequence[MatchedIndicator], scale: Optional[int], danger_now: bool,
+            protective: bool) -> Decision:
     reasons: List[str] = []
     if danger_now:
         reasons.append("You told us the child is in immediate danger: call 999 first.")

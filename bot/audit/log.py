@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.advice import Advice
 from bot.audit.migrate import advice_db_url, upgrade
 from bot.audit.models import AdviceRecord
+from bot.consent_risk import DOMESTIC, EVIDENCE
 from bot.stores.sqlite_tuning import tune_sqlite
 
 logger = logging.getLogger(__name__)
@@ -51,9 +52,7 @@ def consent_rationale(advice: Advice, consent_status: Optional[str], consent_ris
             return "significant_harm_share_and_tell_parents"
         if consent_risky:
             return "significant_harm_do_not_tell:user_said_risky"
-        from bot.consent import RISKY_TO_TELL
-
-        if any(i.concept in RISKY_TO_TELL for i in advice.indicators):
+        if any(i.concept in EVIDENCE | DOMESTIC for i in advice.indicators):
             return "significant_harm_do_not_tell:risky_concern"
         return "significant_harm_do_not_tell:parent_or_carer_alleged"
     status = consent_status if consent_status in ("given", "refused", "not_asked") else "not_asked"

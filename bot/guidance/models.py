@@ -118,6 +118,8 @@ class AgeRule(Strict):
     max_years: Optional[float] = Field(None, description="applies when age < max_years")
     non_mobile: Optional[bool] = Field(None, description="True: applies only to a baby not yet mobile")
     min_days: Optional[int] = Field(None, description="e.g. private fostering 28 days or more")
+    max_years_if_disabled: Optional[float] = Field(
+        None, description="a higher max_years for a disabled child (private fostering: under 18 if disabled, 003)")
 
 
 class Indicator(Strict):
@@ -156,16 +158,31 @@ class SignsOfSafety(Strict):
     source: Source
 
 
+ConsentSituation = Literal["normal", "child_in_need", "significant_harm", "risky", "young_person"]
+
+
 class ConsentRule(Strict):
+    """One consent statement of a seed, and the situations it speaks to.
+
+    ``when`` empty: every situation at its levels except "risky" (asking the family would put someone at
+    risk), where only rules written for it are shown, so that advice never says to seek consent then.
+    "normal" is consent sought at levels 1-3; "child_in_need" a level-4 referral without significant harm;
+    "young_person" the seed's words on a young person's own agreement.
+    """
+
     id: str
     levels: List[int]
     text: str
+    when: List[ConsentSituation] = Field(default_factory=list)
     source: Source
 
 
 class Consent(Strict):
     summary: str
-    young_person_can_consent_from: Optional[int] = Field(None, description="age from which a young person can consent")
+    young_person_can_consent_from: Optional[int] = Field(
+        None, description="the age the seed names for a young person's own agreement; what it means is in the "
+                          "area's young_person rule (Northamptonshire: sought as well as the parents'; Bedford: "
+                          "may be able to consent)")
     rules: List[ConsentRule]
     exceptions: List[str] = Field(..., description="when parents are not told/asked")
     record: List[str] = Field(..., description="what to record about consent")
@@ -174,6 +191,19 @@ class Consent(Strict):
 class FrontDoorAsk(Strict):
     route: str = Field(..., description="route id of the door that asks")
     items: List[str]
+    source: Source
+
+
+class RouteRule(Strict):
+    """A route the seed requires for items of some tables at a level, whatever the level's usual route.
+
+    Bedford (004): at level 3 the environmental and parental matrices say "A referral to children's social
+    care is required", while the development matrix says it "may be required".
+    """
+
+    levels: List[int]
+    sections: List[str] = Field(..., description="indicator source sections (prefixes) the rule covers")
+    route: str = Field(..., description="route id")
     source: Source
 
 
@@ -222,6 +252,7 @@ class AreaGuidance(Strict):
         [], description="older-document indicators superseded by a newer document, kept for reference"
     )
     matrices: List[Matrix] = []
+    route_rules: List[RouteRule] = []
 
     @root_validator(skip_on_failure=True)
     def _references_resolve(cls, values: Dict) -> Dict:  # noqa: N805
@@ -238,6 +269,7 @@ class AreaGuidance(Strict):
             + list(values["consent"].rules)
             + list(values["contradictions"])
             + list(values["matrices"])
+            + list(values["route_rules"])
         )
         for item in sourced:
             document = item.document if isinstance(item, Matrix) else item.source.document
@@ -245,6 +277,8 @@ class AreaGuidance(Strict):
                 problems.append(f"unknown document {document!r} in {getattr(item, 'id', item)!s:.60}")
         for level in values["levels"]:
             problems += [f"level {level.level}: unknown route {r!r}" for r in level.routes if r not in route_ids]
+        problems += [f"route_rules: unknown route {rule.route!r}" for rule in values["route_rules"]
+                     if rule.route not in route_ids]
         for ask in values["front_door_asks"]:
             if ask.route not in route_ids:
                 problems.append(f"front_door_asks: unknown route {ask.route!r}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from bot.advice import Advice
-from bot.render.text import consent_line, contact_line, headline, sources_line
+from bot.render.text import consent_line, contact_line, disclaimer_for, headline, sources_line
 
 # Payloads name the intents directly, so a button press never depends on the classifier.
 ACTIONS = [("Show the written record", "/show_record"), ("Rehearse the call", "/rehearse_call"),
@@ -34,11 +34,13 @@ def web_card(advice: Advice) -> Dict[str, Any]:
         "level": advice.level, "level_name": advice.level_name, "route": advice.route, "s47": advice.s47,
         "contact": {"service": advice.contact.service,
                     "phones": [{"number": p, "href": tel_link(p)} for p in advice.contact.phones],
-                    "email": advice.contact.email, "hours": advice.contact.hours, "how": advice.contact.how},
+                    "email": advice.contact.email, "hours": advice.contact.hours,
+                    "how": advice.contact.how if advice.role != "public" else None},
         "then": advice.then, "consent": advice.consent.advice, "record": advice.consent.record,
         "consent_source": (f"{advice.consent.source.title}, {advice.consent.source.section}"
                            if advice.consent.source else None),
-        "indicators": _indicator_lines(advice), "sources": sources_line(advice), "disclaimer": advice.disclaimer,
+        "indicators": _indicator_lines(advice), "sources": sources_line(advice),
+        "guidance_date": advice.guidance_date, "disclaimer": disclaimer_for(advice),
         "buttons": [{"title": t, "payload": p} for t, p in ACTIONS],
     }
 
@@ -57,7 +59,7 @@ def slack_blocks(advice: Advice) -> List[Dict[str, Any]]:
     if advice.indicators:
         blocks.append(_mrkdwn("*Matched indicators:*\n" + "\n".join(f"• {line}" for line in _indicator_lines(advice))))
     blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": sources_line(advice)[:2900]},
-                                                   {"type": "mrkdwn", "text": advice.disclaimer}]})
+                                                   {"type": "mrkdwn", "text": disclaimer_for(advice)}]})
     return blocks
 
 
@@ -73,7 +75,8 @@ def teams_card(advice: Advice) -> Dict[str, Any]:
         body.append({"type": "TextBlock", "wrap": True,
                      "text": "Matched indicators:\n" + "\n".join(f"- {line}" for line in _indicator_lines(advice))})
     body.append({"type": "TextBlock", "text": sources_line(advice), "wrap": True, "isSubtle": True, "size": "Small"})
-    body.append({"type": "TextBlock", "text": advice.disclaimer, "wrap": True, "isSubtle": True, "size": "Small"})
+    body.append({"type": "TextBlock", "text": disclaimer_for(advice), "wrap": True, "isSubtle": True,
+                 "size": "Small"})
     actions = [{"type": "Action.OpenUrl", "title": f"Call {p}", "url": tel_link(p)} for p in advice.contact.phones[:2]]
     return {"type": "AdaptiveCard", "version": "1.4",
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "body": body, "actions": actions}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.advice import Advice, Contact
+from bot.public_advice import PUBLIC_DISCLAIMER, for_public
 
 
 def contact_line(contact: Contact) -> str:
@@ -24,14 +25,22 @@ def headline(advice: Advice) -> str:
     if advice.level is None:
         return "We don't hold guidance for that area."
     if advice.s47:
+        if advice.role == "public":
+            return f"Level 4 ({advice.level_name}): please report this to {advice.contact.service} today."
         return f"Level 4 ({advice.level_name}): this needs a referral to {advice.contact.service} today."
     return f"Level {advice.level} ({advice.level_name}): {advice.contact.service}."
 
 
 def sources_line(advice: Advice) -> str:
-    """The guidance the advice rests on (level, route, indicators), and its version: every channel shows it."""
+    """The guidance the advice rests on (level, route, indicators), its date and version: every channel shows it."""
     cites = "; ".join(f"{c.title}, {c.section}" for c in advice.citations[:4])
-    return (f"Source: {cites}. " if cites else "") + f"Guidance version {advice.guidance_version}."
+    dated = f"Guidance dated: {advice.guidance_date}. " if advice.guidance_date else ""
+    return (f"Source: {cites}. " if cites else "") + dated + f"Guidance version {advice.guidance_version}."
+
+
+def disclaimer_for(advice: Advice) -> str:
+    """A member of the public is not told to talk to a designated safeguarding lead (issue 12.9)."""
+    return PUBLIC_DISCLAIMER if advice.role == "public" else advice.disclaimer
 
 
 def consent_line(advice: Advice) -> str:
@@ -52,7 +61,7 @@ def render_text(advice: Advice) -> str:
     lines.extend(f"{n}. {step}" for n, step in enumerate(advice.then, 1))
     lines.append("")
     lines.append(f"Contact: {contact_line(advice.contact)}")
-    if advice.contact.how:
+    if advice.contact.how and advice.role != "public":  # the public's steps already say how, in plain words
         lines.append(f"How: {advice.contact.how}")
     if advice.door and advice.door.service != advice.contact.service:
         lines.append(f"Front door: {contact_line(advice.door)}")
@@ -61,9 +70,10 @@ def render_text(advice: Advice) -> str:
     if advice.consent.record:
         lines.append("Record: " + " ".join(advice.consent.record[:3]))
     lines.append("")
-    lines.append("Why: " + " ".join(advice.rationale))
+    why = " ".join(advice.rationale)
+    lines.append("Why: " + (for_public(why) if advice.role == "public" else why))
     for note in advice.notes:
         lines.append(f"Note: {note}")
     lines.append(sources_line(advice))
-    lines.append(advice.disclaimer)
+    lines.append(disclaimer_for(advice))
     return "\n".join(lines)

@@ -29,9 +29,15 @@ def test_refusal_is_recorded_and_not_on_its_own_a_reason_to_escalate():
 
 
 def test_young_person_can_consent_from_the_areas_age():
+    """Issue 12.8: Northamptonshire asks a young person over 13 as well as the parents, not instead (001 Guidance
+    for consent: "Parents should always agree to any referral for services ... Consent from Young People over 13
+    should be gained where they are able to make a decision to give their agreement"). The old assertion that a
+    14-year-old "can give their own consent" was wrong."""
     area = cached_areas()["northamptonshire"]
     advice = consent_advice(area, 2, Case(age=14), [])
-    assert "own consent" in advice.advice
+    assert "Consent from young people over 13" in advice.advice
+    assert "Parents should always agree to any referral" in advice.advice
+    assert "own consent" not in advice.advice
 
 
 def test_level_4_consent_not_needed_parents_normally_told():

@@ -19,9 +19,15 @@ def _cases(kind: str) -> List[Tuple[str, str]]:
 
 
 def _found(text: str) -> Dict[str, bool]:
-    """concept -> negated? (a concept found both negated and not counts as not negated)"""
+    """concept -> negated? (a concept found both negated and not counts as not negated)
+
+    A hit inside its concept's `exclude` ("kicking other children") is kept by the matcher, marked
+    `about_others`, for bot/hit_rules to relabel: it does not raise its own concept.
+    """
     result: Dict[str, bool] = {}
     for hit in get_matcher().find(text):
+        if hit.about_others:
+            continue
         result[hit.concept] = result.get(hit.concept, True) and hit.negated
     return result
 

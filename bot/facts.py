@@ -1,0 +1,182 @@
+"""Severity facts read from what was said: the things that move a worry from one level to the next.
+
+The seeds tell the levels of one need apart by facts, not by wording: how often and for how long,
+an injury or mark, an implement, the head or face, the child's age and mobility, the child's own
+words, the impact on the child, a parent's capacity or refusal, an older person involved. The
+level variant of a concept is chosen from these facts (``bot/indicators.choose_indicator``), and
+the facts that were *not* given become the open questions that would change the level.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import FrozenSet, List
+
+FACT_PATTERNS = {
+    # An injury or visible mark: outside the seeds' "legal limits" for chastisement (Norfolk tier 3/4, Bedford).
+    "mark": r"bruis\w*|marks?|marked|welts?|burn[st]?|burned|scald\w*|fractur\w*|cuts?|graze[sd]?|scratch\w*|"
+            r"swell\w*|swollen|bleed\w*|blood\w*|black eye|red (?:mark|patch|lines?)|hand ?print|injur\w*|lumps?",
+    "implement": r"belt\w*|slipper|stick|cable|wire|wooden spoon|spoon|shoe|hanger|ruler|bat|lead|strap|hairbrush|"
+                 r"charger|object|implement|whip\w*|cane|hose",
+    "head_face": r"face|head|ear|ears|cheek|eye|eyes|mouth|lips?|nose|jaw|teeth|round the head|across the face",
+    "shaking": r"shak(?:e|es|en|ing)|shook",
+    "strangling": r"strangl\w*|chok(?:e|ed|es|ing)|throttl\w*|(?:hands?|grip\w*|arm) (?:round|around|on) (?:[\w']+ )?"
+                  r"(?:neck|throat)|by the (?:neck|throat)|marks? on (?:\w+ )?(?:neck|throat)|(?:neck|throat) marks?|"
+                  r"couldn'?t breathe|can'?t breathe|non-? ?fatal strangulation|(?:red\w*|marks?|bruis\w*|"
+                  r"scratch\w*|finger ?marks) (?:to|on|around|round|across) (?:her |his |the )?(?:neck|throat)",
+    "weapon": r"knife|knives|gun|machete|weapon\w*|hammer|blade|axe|baseball bat|screwdriver|stabb?\w*",
+    "serious_assault": r"beat(?:en|ing)? (?:up|her|mum|unconscious)|battered|knocked (?:her|mum|him)? ?(?:out|"
+                       r"unconscious)|stamp\w* on|kick\w* (?:her|mum) (?:in|on) the|broken (?:nose|jaw|arm|ribs?|"
+                       r"cheekbone)|hospitali[sz]\w*|in hospital|ambulance|a ?& ?e|head ?butt\w*|threw (?:her|mum) "
+                       r"(?:down|across|against)|pushed (?:her|mum) down the stairs|serious (?:assault|violence)|"
+                       r"gbh|abh|attempted murder|threat\w* to kill",
+    "repeated_police": r"(?:police|officers|999|cops)\W+(?:\w+\W+){0,6}?(?:again|every|regular\w*|lots|loads|"
+                       r"several|many|numerous|multiple|repeated\w*|\d+ times|twice|three times|four times|"
+                       r"so many times|all the time|most weekends|often)|(?:second|third|fourth|fifth|"
+                       r"\d+(?:nd|rd|th)|repeat\w*|several|multiple|numerous|regular) (?:call-? ?outs?|callouts?|"
+                       r"police (?:call|visit|attendance)s?|(?:da|dv|domestic) (?:incidents?|calls?|notifications?))|"
+                       r"(?:call-? ?outs?|callouts?|police (?:visits?|attendances?)|domestic incidents?) "
+                       r"(?:x|×) ?[2-9]|"
+                       r"(?:[2-9]|two|three|four|five|six) (?:call-? ?outs?|callouts?|police call-? ?outs?|"
+                       r"domestic incidents|(?:da|dv) incidents)",
+    "frightened": r"scared|frightened|terrified|afraid|petrified|fearful|flinch\w*|cower\w*|won'?t go home|"
+                  r"doesn'?t want to go home|scared to go home",
+    "frequent": r"again and again|yet again|once again|(?:happen\w*|did it|doing it|at it|drunk|drinking) again|"
+                r"every (?:day|night|morning|week|weekend|time|single)|all the time|always|constant\w*|daily|"
+                r"nightly|regularly|often|repeated\w*|several times|many times|most (?:days|nights|weekends|mornings|"
+                r"of the (?:day|time|week))|keeps?|persistent\w*|frequent\w*|escalat\w*|getting worse|worse and worse|"
+                r"more and more|(?:way|lots|loads|much) (?:more|worse)|more often|increasing\w*|\d+ times|"
+                r"(?:several|lots of|loads of|\d+) (?:times|nights|days|weekends|occasions|episodes)|x ?[3-9]\b|"
+                r"right through|all weekend|all day|all night|from (?:friday|first thing|morning)|"
+                r"for (?:months|years|ages)|on and off for",
+    "child_words": r"(?:s?he|they|child|boy|girl|pupil|son|daughter) (?:said|says|told|tells|disclosed|"
+                   r"disclosure|alleged|alleges|mentioned)|disclos\w*|in (?:his|her|their) own words|told me",
+    "impact": r"withdrawn|not sleeping|can'?t sleep|nightmares|wetting|soiling|self-? ?harm\w*|not eating|"
+              r"stopped eating|crying|anxious|distressed|upset|falling behind|not in school|missing school|"
+              r"attendance|development|delay\w*|weight|hungry|starving|impact\w*|affect\w*|embarrassed|ashamed|"
+              r"won'?t have (?:mates|friends)|worried about (?:her|his|their) (?:mum|dad)|tired|exhausted|"
+              r"falling asleep|isolated|no friends|can'?t concentrate",
+    "refusal": r"refus\w*|won'?t engage|not engaging|disengag\w*|declin\w*|won'?t let|avoid\w*|won'?t accept|"
+               r"doesn'?t accept|no insight|can'?t see (?:a|the) problem",
+    "older_person": r"older|adult|grown ?up|man|men|(?:\d{2}) ?(?:year|yr)s? old|age gap|twice (?:her|his) age|"
+                    r"boyfriend (?:is|who is) \d{2}",
+    "complex_disability": r"profound\w*|severe (?:learning|physical|disabilit\w*|autism)|complex (?:needs|health|"
+                          r"disabilit\w*|medical)|non-? ?verbal|tube[- ]fed|peg[- ]fed|wheelchair user|24[- ]hour care|"
+                          r"short breaks?|respite|specialist (?:support|services|provision|equipment)|life[- ]limiting",
+    "exploitation_signs": r"older (?:mates|friends|peers|lads|boys|men|males|girls|guys)|new (?:i?phone|phone|trainers|"
+                          r"clothes|designer)|unexplained (?:money|cash|gifts|items|phones?)|(?:gifts|money|vapes|"
+                          r"weed|alcohol|lifts) from|picked up (?:in|by) (?:a )?cars?|county lines|carrying (?:drugs|"
+                          r"packages|a bag)|going missing|missing (?:overnight|episodes?)",
+    "overnight_missing": r"(?:out|missing|gone|away) (?:all|over) ?night|(?:till|until|by) (?:the )?(?:next )?morning|"
+                         r"didn'?t come (?:back|home)|not (?:come|came) home|hasn'?t come home|stay(?:ed|s|ing)? out "
+                         r"(?:all night|overnight|till)|returned (?:herself|himself|home)? ?(?:at )?0?[5-9][:.]?\d\d",
+    "hazard": r"exposed (?:wires?|wiring)|live wires?|no heating|no electric\w*|no gas|gas leak|fire hazard|"
+              r"leak\w* (?:onto|into|over|through)|mou?ld\w* (?:on|in|over)|broken (?:glass|windows?|stairs?)|"
+              r"no (?:fire|stair) ?guard|needles? (?:on|lying|left)|rats?|infest\w*|unsafe (?:stairs|balcony|"
+              r"windows?|wiring)|boarded (?:up )?with cardboard",
+    "medical_risk": r"faint\w*|collaps\w*|admitted|hospital|a ?& ?e|lost (?:loads|a lot|so much|\d+ ?(?:kg|kilos?|"
+                    r"stone|pounds)) (?:of )?weight|making (?:herself|himself|themselves) sick|purg\w*|"
+                    r"not eating at all|stopped eating|unconscious|has a plan|made a plan|tried to (?:kill|hang|end)|"
+                    r"attempt\w*|ligature|overdos\w*|suicide note",
+    "pregnant_victim": r"pregnan\w*|expecting",
+    "child_present": r"in front of|while (?:the )?(?:kids|children|baby|child)|(?:kids|children|child|baby|he|she)"
+                     r" (?:was|were) (?:there|present|in the room|watching|in the house|home)|saw it|witness\w*|"
+                     r"heard (?:it|everything|the)",
+    "images": r"pictures?|photos?|pics?|nudes?|images?|videos?|selfies?|on camera|webcam",
+    "meeting": r"meet(?:ing)? (?:up|him|her|them)|come and see|pick (?:her|him) up|arranged to meet|go and see him",
+    "gifts": r"gifts?|presents?|money|phone|trainers|vapes?|alcohol|lifts?|free stuff|bought (?:her|him)",
+    "long_duration": r"for (?:over )?(?:months|years|ages|a long time|a year|the last year)|since (?:last|the start|"
+                     r"year \d|y\d|reception|nursery|birth|christmas|summer|easter|september|he was|she was|they were)|"
+                     r"(?:\d+|several|many|few|couple of) (?:months|years)|ongoing|long[- ]standing|chronic|"
+                     r"all (?:year|"
+                     r"term)|third (?:winter|year|time)",
+    "parent_incapacity": r"can'?t get out of bed|not coping|can'?t cope|couldn'?t cope|struggling to cope|passed out|"
+                         r"unconscious|stumbling|slurr\w*|too drunk|off (?:her|his|their) face|hearing voices|"
+                         r"psychos\w*|psychotic|sectioned|delusion\w*|paranoi\w*|crack|heroin|injecting|needles|"
+                         r"overdos\w*|collaps\w*|can'?t look after|not (?:feeding|changing|washing)",
+    "witnessed_explanation": r"(?:saw|seen|watched|witnessed|was there when) (?:\w+ ){0,4}(?:fall|fell|trip\w*|slip\w*|"
+                             r"collid\w*|crash\w*|bump\w*|tackl\w*|land\w*|happen\w*|the accident|go over|"
+                             r"go down|went over|went down|hit by)|(?:fall|fell|trip\w*|slip\w*|tackl\w*|"
+                             r"collision|accident)\b[^.]{0,60}\b(?:saw|seen|watched|witnessed|in front of)|"
+                             r"(?:accident|incident) (?:form|book|record|slip)|first aid",
+    "diagnosed": r"diagnos\w*|under (?:the )?(?:consultant|paediatrician|hospital|dietitian|dietician|specialist)|"
+                 r"medical condition|known condition|coeliac|crohn'?s|diabetes|cystic fibrosis|"
+                 r"medication (?:side effect|for)",
+    "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
+                     r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
+}
+_COMPILED = {name: re.compile(rf"\b(?:{pattern})\b", re.I) for name, pattern in FACT_PATTERNS.items()}
+# Facts that make a worry more serious, whichever concept it is about.
+SEVERITY_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
+                            "repeated_police", "frightened", "frequent", "impact", "refusal", "long_duration",
+                            "parent_incapacity", "exploitation_signs", "overnight_missing", "hazard"})
+
+
+# Facts that can carry a need to its level-4 (acute) line: harm done or threatened, a parent who cannot or
+# will not meet the need, or a disability that needs specialist services. Frequency, duration, fear and
+# impact are facts of level 3 (the matrices' "persistent", "impacting on") but not on their own of level 4.
+ACUTE_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
+                         "repeated_police", "refusal", "parent_incapacity", "complex_disability", "hazards",
+                         "medical_risk"})
+
+
+@dataclass(frozen=True)
+class Facts:
+    """The severity facts stated in one stretch of text."""
+
+    found: FrozenSet[str]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.found
+
+    @property
+    def acute(self) -> int:
+        return len(self.found & ACUTE_FACTS)
+
+    @property
+    def severity(self) -> int:
+        """How many distinct severity facts were stated."""
+        return len(self.found & SEVERITY_FACTS)
+
+
+NEGATORS = {"no", "not", "never", "without", "nobody", "none", "nothing", "denies", "denied", "deny"}
+
+
+def _negated(text: str, start: int) -> bool:
+    """"no marks", "wasn't frightened", "never been to the police": a negation in the three words before."""
+    before = re.findall(r"[\w']+", text[max(0, start - 40):start].lower())[-3:]
+    return any(w in NEGATORS or w.endswith("n't") for w in before)
+
+
+@lru_cache(maxsize=4096)
+def read_facts(text: str) -> Facts:
+    """The facts stated (not denied) in the text."""
+    text = text or ""
+    found = set()
+    for name, pattern in _COMPILED.items():
+        if name == "direct_denial":  # a denial is itself the fact
+            if pattern.search(text):
+                found.add(name)
+            continue
+        stated = [m for m in pattern.finditer(text) if not _negated(text, m.start())]
+        if stated:
+            found.add(name)
+        if name == "hazard" and len(stated) >= 2:
+            found.add("hazards")  # several dangers in one home (wiring, no heating, a leak over the cot)
+    return Facts(found=frozenset(found))
+
+
+def has_fact(text: str, name: str) -> bool:
+    return name in read_facts(text)
+
+
+def contradicted(text: str) -> List[str]:
+    """Facts both denied and stated ("no marks ... there were marks on her arm"): the stated one wins."""
+    out: List[str] = []
+    for name in sorted(SEVERITY_FACTS):
+        matches = list(_COMPILED[name].finditer(text or ""))
+        if any(_negated(text, m.start()) for m in matches) and any(not _negated(text, m.start()) for m in matches):
+            out.append(name.replace("_", " "))
+    return out

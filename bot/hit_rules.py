@@ -1,0 +1,358 @@
+"""Rules that re-read concept hits in the light of the facts around them (issue 12, issue 11).
+
+Each rule cites the seed line it rests on (tests/engine/test_hit_rules.py quotes them):
+- an ``exclude`` relabels a hit, never deletes it: an adult (or someone unclear) touching or hitting
+  other children poses a risk to children (Norfolk and Bedford s47 lists: "an individual (adult or
+  child) posing a risk to children"; Northamptonshire 2022 Appendix 2 "abusing other children");
+  a child doing it is harmful sexual behaviour (at least level 3), or behaviour when it is hitting;
+- physical chastisement is not a red flag until it leaves a mark, uses an implement, is to the head
+  or face, shakes or chokes, or is to a non-mobile baby or a disabled child (Norfolk tier 2-4 and
+  Bedford level 1-3 chastisement lines: "within legal limits ... visible bruising, grazes, scratches,
+  minor swellings or cuts");
+- domestic abuse with strangling or choking, a weapon, a serious assault or repeated police call-outs
+  is level 4 in every area (000 7.1 "a single event, such as a violent assault"; 004 "serious physical
+  violence");
+- an unborn baby whose parents' needs are serious (earlier children removed, drug or alcohol misuse,
+  domestic abuse) is a pre-birth concern (003 "serious concerns regarding the risk of significant harm
+  to an unborn baby");
+- a witnessed, consistent explanation for a mobile child's injury, a diagnosed cause for weight loss,
+  and a direct denial after asking are heard: they rule the worry out (Norfolk tier 1 "bruising
+  consistent with normal play"). A minimiser never does ("mum says the toddler did it").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import List, Tuple
+
+from bot.facts import read_facts
+from bot.indicators import EXPLANATION_DOUBT, ChildContext
+from bot.matcher import ConceptHit
+
+ADULT_WORDS = re.compile(
+    r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
+    r"grand ?dad|grandad|grandfather|grandpa|nan|nana|gran|granny|grandma|grandmother|aunt|auntie|aunty|lodger|"
+    r"boyfriend|girlfriend|partner|fella|bloke|husband|man|men|adult|adults|neighbour|stranger|coach|teacher|"
+    r"babysitter|childminder|carer|tutor|priest|leader|volunteer|friend of|mate|older cousin|cousin)\b", re.I)
+CHILD_WORDS = re.compile(
+    r"\b(pupil|pupils|student|classmate|my son|my daughter|our son|our daughter|the boy|the girl|this boy|"
+    r"this girl|the child|this child|(?:he|she) is \d{1,2}|year \d{1,2}|y\d{1,2}|toddler|teenager|teen)\b", re.I)
+SCHOOL_SETTING = re.compile(
+    r"\b(class|classroom|school|playground|nursery|lunch ?time|break ?time|play ?time|pe\b|p\.e\.|changing rooms?|"
+    r"toilets at school|peers|classmates|pupils|setting|after school club|youth club|brownies|cubs|scouts)\b",
+    re.I)
+AGGRAVATED_HSB = re.compile(
+    r"\b(forc\w*|made (?:him|her|them)|pinned|held (?:him|her|them) down|threat\w*|coerc\w*|bribe\w*|"
+    r"younger|little (?:sister|brother|boy|girl|ones?)|baby|toddler|non-? ?verbal|disabled|"
+    r"sister|brother|sibling|stepsister|stepbrother|cousin|penetrat\w*|oral|rape\w*|inside (?:her|him)|"
+    r"several|many|multiple|again|repeated\w*|more than once|other children|\d+ (?:times|children|kids))\b",
+    re.I)
+PARENTAL_PREBIRTH = {"parental_substance_misuse", "domestic_abuse", "parental_mental_health", "person_posing_risk",
+                     "parental_learning_disability", "parental_capacity", "homelessness", "housing"}
+REMOVALS = re.compile(r"\b(removed|taken (?:off|away from) (?:her|him|them)|taken into care|in care|adopted|adoption|"
+                      r"placed (?:with|for)|special guardian\w*|"
+                      r"child protection plan|cp plan|previous (?:children|child|kids)|older (?:children|kids) "
+                      r"(?:were|are|was) (?:removed|taken|in care|adopted))\b", re.I)
+PREBIRTH_SEVERE = {"frequent", "long_duration", "refusal", "serious_assault", "strangling", "weapon",
+                   "repeated_police"}
+HARM_TO_OTHERS = {"sexual_abuse", "physical_abuse"}  # concepts whose `exclude` is "... other children"
+# An explanation in doubt: the classic accounts of a hidden injury, or injuries that keep coming.
+DOUBTFUL_ACCOUNT = re.compile(r"\b(walked into (?:a|the) door|fell down the stairs|bruises? before|again|"
+                              r"keeps? (?:getting|having|coming in with)|another bruise|more bruises|"
+                              r"always (?:has|got)|"
+                              r"hit|slap\w*|smack\w*|punch\w*|kick\w*|grab\w*|shout\w* at)\b", re.I)
+INJURY_HITS = {"unexplained_injury", "injury_nonmobile_baby"}
+CHASTISEMENT_PROMOTES = ("mark", "implement", "head_face", "shaking", "strangling", "weapon")
+DA_SEVERE = ("strangling", "weapon", "serious_assault", "repeated_police")
+
+
+HARM_WORDS = re.compile(r"\b(hit\w*|hurt\w*|touch\w*|abus\w*|rap(?:e|ed|es|ing)|beat\w*|kick\w*|punch\w*|slap\w*|"
+                        r"burn\w*|chok\w*|strangl\w*|molest\w*|sexual\w*|belt\w*|bruis\w*|smack\w*|whack\w*|"
+                        r"grab\w*|pinch\w*|starv\w*|lock\w* (?:in|out)|naked|private parts?|bottom|willy|fann?y)\b",
+                        re.I)
+# Secrecy under threat is coercion, a red flag in itself ("keep it secret or mummy would go to prison").
+THREAT_WORDS = re.compile(r"\b(or (?:else|\w+ (?:would|will|'ll|gets?|goes|get)|(?:she|he|they|i|you)'?ll)|"
+                          r"go(?:es)? to (?:prison|jail)|taken away|put (?:me |her |him )?in(?:to)? care|"
+                          r"get (?:into |in )?trouble|hurt (?:me|her|him|mummy|mum|my)|kill)\b", re.I)
+PEER_WORDS = re.compile(r"\b(boys?|lads?|kids?|girls?|pupils?|classmates?|friends?|mates?|team-? ?mates?|"
+                        r"opponents?|another (?:child|boy|girl|lad|kid)|someone in (?:his|her|their) class|"
+                        r"older (?:boys|lads|kids|girls)|bully|bullies|brother|sister|cousin)\b", re.I)
+ONLINE = re.compile(r"\b(online|internet|on (?:a|the)?\s?(?:game|app)|snapchat|snap|instagram|insta|tiktok|discord|"
+                    r"whatsapp|facebook|roblox|fortnite|minecraft|xbox|playstation|ps\d|gaming|voice (?:call|chat)|"
+                    r"dms?|messag\w*|webcam|chat(?:s|ting)?)\b", re.I)
+OLDER_ONLINE = re.compile(r"\b(grown (?:man|woman|up)|adult|older|man|men|\d{2} ?(?:year|yr)s? old|(?:says|said) "
+                          r"(?:he'?s|she'?s|he is|she is) \d{2}|sounds? (?:like )?(?:a )?(?:grown|older|man)|"
+                          r"lied about (?:his|her) age|much older|stranger|don'?t know who)\b", re.I)
+OFFENDER = re.compile(r"\b(prison|inside|jail|gaol|licence|license|probation|convicted|conviction|charged|arrested|"
+                      r"register|record|offen\w*|sentenced|done time|served)\b[^.]{0,50}?\b(for|with|against|over|"
+                      r"involving|to do with)\b[^.]{0,30}?\b(kids|children|child|girls|boys|minors?|underage|"
+                      r"little ones|young (?:girls|boys|people))\b|sex offenders?'? register|on the (?:sex )?register|"
+                      r"registered sex offender|\brso\b|schedule (?:1|one)", re.I)
+ADULT_AGE = r"(?:(?:grown|older) (?:man|men|bloke|lads?)|(?:man|bloke|guy|fella) (?:in his )?(?:20s|30s|40s|50s|" \
+            r"twenties|thirties|forties|fifties)|(?:in his|about) (?:20s|30s|40s|50s|twenties|thirties|forties)|" \
+            r"(?:[2-6]\d) ?(?:year|yr)s? old " \
+            r"(?:man|bloke|guy|fella|male))"
+GROOMING_GIFTS = re.compile(rf"{ADULT_AGE}.{{0,120}}?\b(?:buys?|bought|gives?|gave|giving|buying|get(?:s|ting)?|got) "
+                            r"(?:her|him|them)\b[^.]{0,30}\b(?:vapes?|weed|alcohol|drink|cider|vodka|cigarettes|fags|"
+                            r"money|cash|phone|trainers|clothes|lifts?|presents?|gifts?|drugs)", re.I)
+ALONE = re.compile(r"\b(alone|on (?:their|his|her) own|by themselves|by (?:him|her)self|no adults?|no grown-? ?ups?|"
+                   r"unsupervised|nobody (?:else )?(?:in|at|home)|no one (?:else )?(?:in|at|home)|left (?:in|at) "
+                   r"(?:the )?(?:house|flat|home))\b", re.I)
+NIGHT_OR_HOME = re.compile(r"\b(night|overnight|all night|evening|midnight|\d{1,2}(?::\d\d)? ?(?:pm|am)|\d\d:\d\d|"
+                           r"flat|house|home|car|window)\b", re.I)
+YOUNG_AGE = re.compile(r"\b([0-7]) ?(?:yo|y/o|yrs?|years?)\b|\b(?:baby|babies|toddler|infant|newborn|"
+                       r"little ones|under fives?)\b", re.I)
+PREGNANT_SELF = re.compile(r"\b(?:she'?s|she is|shes|she was|i'?m|i am|she might be|might be|could be|think she'?s|"
+                           r"she (?:says|said|told \w+) (?:she'?s|she is|she was))\s+(?:\w+\s+)?(?:pregnant|"
+                           r"expecting|having a baby)\b|\bpregnancy test|positive test|"
+                           r"tummy (?:has )?(?:got|getting|is "
+                           r"getting) (?:bigger|rounder)|missed (?:her|my) period", re.I)
+YOUNG_MOTHER_WORDS = re.compile(r"\b(mum|mother|mam|mom|stepmum|auntie|aunt|neighbour|woman|lady|sister-in-law|"
+                                r"nan|gran)\b[^.]{0,30}\b(pregnant|expecting)", re.I)
+
+
+@dataclass
+class RuleOutcome:
+    hits: List[ConceptHit]
+    floors: List[Tuple[int, str]] = field(default_factory=list)
+    notes: List[str] = field(default_factory=list)
+
+
+def _before(hit: ConceptHit) -> str:
+    """The sentence up to the hit: where its subject is."""
+    at = hit.sentence.find(hit.words)
+    return hit.sentence[:at] if at >= 0 else hit.sentence
+
+
+def who_did_it(hit: ConceptHit) -> str:
+    """'adult', 'child' or 'unclear' for a hit about other children."""
+    before = _before(hit)
+    if CHILD_WORDS.search(before) and not ADULT_WORDS.search(before):
+        return "child"
+    if ADULT_WORDS.search(before):
+        return "adult"
+    if SCHOOL_SETTING.search(hit.sentence) or re.search(r"\bthe other (?:kids|children)\b", hit.sentence, re.I):
+        return "child"  # "he keeps touching other children in the toilets at school": a pupil
+    return "unclear"
+
+
+def relabel_other_children(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
+    result: List[ConceptHit] = []
+    for hit in hits:
+        if hit.about_others and hit.concept not in HARM_TO_OTHERS:
+            continue  # "smashed his bedroom door" is not domestic abuse: the exclusion holds for other concepts
+        if not hit.about_others or hit.negated:
+            result.append(hit)
+            continue
+        actor = who_did_it(hit)
+        sexual = hit.concept == "sexual_abuse"
+        if actor != "child":
+            result.append(replace(hit, concept="person_posing_risk", about_others=False,
+                                  label="someone who is harming other children (a risk to children)"))
+            outcome.notes.append("The children this person harmed need their own referral. Is this child being "
+                                 "harmed too? Tell the front door what you know.")
+        elif sexual:
+            result.append(replace(hit, concept="harmful_sexual_behaviour", about_others=False,
+                                  label="harmful sexual behaviour towards other children"))
+            outcome.notes.append("The children who were touched need their own referral. Ask whether this child "
+                                 "is being harmed: harmful sexual behaviour can be a sign of it.")
+        else:
+            result.append(replace(hit, concept="behaviour_problems", about_others=False,
+                                  label="hurting other children"))
+    return result
+
+
+def harmful_sexual_behaviour(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
+    """A child's HSB: at least level 3 with a front-door consultation; level 4 when aggravated."""
+    result = list(hits)
+    for hit in hits:
+        if hit.concept != "harmful_sexual_behaviour" or hit.negated or hit.field == "working_well":
+            continue
+        if AGGRAVATED_HSB.search(hit.sentence):
+            result.append(replace(hit, concept="person_posing_risk",
+                                  label="harmful sexual behaviour with force, a much younger child, a sibling or "
+                                        "repeated incidents"))
+        else:
+            outcome.floors.append((3, "Harmful sexual behaviour by a child is at least level 3: talk it through "
+                                      "with the front door."))
+    return result
+
+
+def chastisement(hits: List[ConceptHit], child: ChildContext, disabled: bool) -> List[ConceptHit]:
+    result: List[ConceptHit] = []
+    for hit in hits:
+        if hit.concept != "physical_chastisement" or hit.negated:
+            result.append(hit)
+            continue
+        facts = read_facts(hit.sentence)
+        if any(f in facts for f in CHASTISEMENT_PROMOTES) or child.non_mobile or disabled:
+            result.append(replace(hit, concept="physical_abuse",
+                                  label="physical punishment that left a mark, used an implement, was to the head "
+                                        "or face, or was to a baby or a disabled child"))
+        else:
+            result.append(hit)
+    return result
+
+
+def serious_domestic_abuse(hits: List[ConceptHit], text: str, history: str = "") -> List[ConceptHit]:
+    result = list(hits)
+    for hit in hits:
+        if hit.concept != "domestic_abuse" or hit.negated or hit.field == "working_well":
+            continue
+        facts = read_facts(hit.sentence)
+        if any(f in facts for f in DA_SEVERE) or "repeated_police" in read_facts(text) or (
+                "repeated_police" in read_facts(history) or re.search(r"\b(?:[2-9]|several|multiple|numerous) "
+                                                                      r"(?:previous )?(?:da|dv|domestic)\b",
+                                                                      history, re.I)):
+            result.append(replace(hit, concept="serious_domestic_abuse",
+                                  label="serious domestic abuse (strangling, a weapon, a violent assault or "
+                                        "repeated police call-outs)"))
+            break
+    return result
+
+
+def pre_birth(hits: List[ConceptHit], unborn: bool, text: str) -> List[ConceptHit]:
+    if not unborn or any(h.concept == "unborn_baby_at_risk" and not h.negated for h in hits):
+        return hits
+    for hit in hits:
+        if hit.concept not in PARENTAL_PREBIRTH or hit.negated or hit.field == "working_well":
+            continue
+        if REMOVALS.search(text) or read_facts(hit.sentence).found & PREBIRTH_SEVERE:
+            return hits + [replace(hit, concept="unborn_baby_at_risk",
+                                   label="serious concerns for an unborn baby")]
+    return hits
+
+
+def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
+    """Hear a witnessed explanation, a diagnosis or a direct denial; never for a non-mobile baby."""
+    result: List[ConceptHit] = []
+    doubt = EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(text)
+    for hit in hits:
+        facts = read_facts(hit.sentence)
+        if hit.negated:
+            result.append(hit)
+        elif (hit.concept in INJURY_HITS and child.non_mobile is False and not doubt
+              and "witnessed_explanation" in read_facts(text)) \
+                or (hit.concept == "faltering_growth" and "diagnosed" in read_facts(text) and "refusal" not in facts) \
+                or (hit.concept in {"self_harm", "suicidal"} and "direct_denial" in facts and "mark" not in facts):
+            result.append(replace(hit, negated=True))
+        else:
+            result.append(hit)
+    return result
+
+
+def _clause_of(text: str, match: re.Match) -> Tuple[str, str]:
+    """(the sentence a regex match is in, the matched words)."""
+    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
+    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
+    return text[start:min(ends) if ends else len(text)].strip(), match.group(0)
+
+
+def _rule_hit(concept: str, label: str, text: str, match: re.Match, field: str = "worried") -> ConceptHit:
+    sentence, words = _clause_of(text, match)
+    return ConceptHit(concept=concept, label=label, words=words, sentence=sentence, start=0, end=0, field=field)
+
+
+def _denied(sentence: str) -> bool:
+    return bool(re.search(r"\b(no|not|never|n't|nobody|none|denies|denied)\b", sentence, re.I))
+
+
+def negated_before(text: str, match: re.Match, words: int = 3) -> bool:
+    """A negation in the few words right before a match ("not alone", "never left on her own")."""
+    before = re.findall(r"[\w']+", text[max(0, match.start() - 60):match.start()].lower())[-words:]
+    return any(w in {"no", "not", "never", "without", "nobody"} or w.endswith("n't") for w in before)
+
+
+def adult_victim(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """"Her partner pushed her": a physical-abuse pattern on the same words as domestic abuse is about the
+    adult victim, not the child (unless a child is named as hurt); domestic abuse keeps it."""
+    spans = [(h.sentence, h.start, h.end) for h in hits if h.concept == "domestic_abuse" and not h.negated]
+    child = re.compile(r"\b(child|son|daughter|baby|kids?|boy|girl|toddler|him)\b", re.I)
+    return [h for h in hits if not (h.concept == "physical_abuse" and not h.negated and any(
+        sentence == h.sentence and start < h.end and h.start < end for sentence, start, end in spans)
+        and not child.search(h.words))]
+
+
+def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
+    """A secret, a plea not to tell or "she disclosed" names no harm: ask what the child said, in their words.
+
+    A child's own account of being hurt or abused stays a red flag (Norfolk s47 "Direct allegation ...
+    made by child"); the cue alone is a reason to ask, not the allegation itself.
+    """
+    kept: List[ConceptHit] = []
+    for hit in hits:
+        if (hit.concept == "disclosure_abuse" and not hit.negated and not HARM_WORDS.search(hit.sentence)
+                and not THREAT_WORDS.search(hit.sentence)):
+            outcome.notes.append("Ask the child (or whoever told you) what exactly was said, in their own words, and "
+                                 "write it down. If a child says someone is hurting or abusing them, that is a "
+                                 "section 47 matter: contact the front door the same day.")
+            continue
+        kept.append(hit)
+    return kept
+
+
+def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """"A lad in his team kicks him", "the older boys hit me": harm by another child is bullying, not abuse
+    by a carer (a child posing a risk to others is handled by relabel_other_children)."""
+    out: List[ConceptHit] = []
+    for hit in hits:
+        before = _before(hit)
+        if (hit.concept == "physical_abuse" and not hit.negated and PEER_WORDS.search(before)
+                and not ADULT_WORDS.search(before)):
+            out.append(replace(hit, concept="bullying", label="being hurt by other children"))
+        else:
+            out.append(hit)
+    return out
+
+
+def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
+    """Red flags said in plain words no single pattern holds: an offender around children, young children
+    left alone, online grooming, a child's own pregnancy (then the under-13 age rule applies)."""
+    found = {h.concept for h in hits if not h.negated}
+    extra: List[ConceptHit] = []
+    offender = OFFENDER.search(text)
+    if offender and "person_posing_risk" not in found and not _denied(_clause_of(text, offender)[0]):
+        extra.append(_rule_hit("person_posing_risk", "an adult who poses a risk to children", text, offender))
+    for match in ALONE.finditer(text):
+        sentence, _ = _clause_of(text, match)
+        young = (child.age_years is not None and 0 <= child.age_years < 8) or YOUNG_AGE.search(sentence)
+        if young and NIGHT_OR_HOME.search(sentence) and not negated_before(text, match) and "abandonment" not in found:
+            extra.append(_rule_hit("abandonment", "young children left without an adult", text, match))
+            break
+    online = ONLINE.search(text)
+    if online and "child_sexual_exploitation" not in found and (child.age_years is None or child.age_years < 18):
+        facts = read_facts(text)
+        if ("images" in facts or "meeting" in facts) and (OLDER_ONLINE.search(text)
+                                                           or ("images" in facts and "meeting" in facts)):
+            extra.append(_rule_hit("child_sexual_exploitation", "someone met online asking for pictures or to meet",
+                                   text, online))
+    gifts = GROOMING_GIFTS.search(text)
+    if (gifts and child.age_years is not None and child.age_years < 16 and "child_sexual_exploitation" not in found
+            and not negated_before(text, gifts)):
+        extra.append(_rule_hit("child_sexual_exploitation", "an adult giving a child gifts, drugs or lifts", text,
+                               gifts))
+    pregnant = PREGNANT_SELF.search(text)
+    if (pregnant and child.age_years is not None and 9 <= child.age_years < 18 and not YOUNG_MOTHER_WORDS.search(text)
+            and not found & {"teenage_pregnancy", "sexual_activity_under13"}):
+        extra.append(_rule_hit("teenage_pregnancy", "a teenage pregnancy", text, pregnant))
+    return hits + extra
+
+
+def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unborn: bool,
+                    history: str = "") -> RuleOutcome:
+    outcome = RuleOutcome(hits=[])
+    disabled = any(h.concept == "disability" and not h.negated for h in hits)
+    hits = relabel_other_children(hits, outcome)
+    hits = adult_victim(hits)
+    hits = weak_disclosure(hits, outcome)
+    hits = peer_harm(hits)
+    hits = spoken_rules(hits, child, text)
+    hits = harmful_sexual_behaviour(hits, outcome)
+    hits = chastisement(hits, child, disabled)
+    hits = serious_domestic_abuse(hits, text, history)
+    hits = pre_birth(hits, unborn, text)
+    hits = reassurance(hits, child, text)
+    outcome.hits = hits
+    outcome.notes = list(dict.fromkeys(outcome.notes))
+    return outcome

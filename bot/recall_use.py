@@ -1,0 +1,99 @@
+"""How the assessment uses the recall net: the sentences the patterns missed, and possible red flags.
+
+- A sentence no concept pattern caught, that reads as a worry (not a denial), is given to the net; a
+  non-red-flag indicator it proposes with a calibrated score of at least ADD_SCORE is added, marked as
+  "something like" and hedged, so the reflect-back shows it for the user to correct.
+- A section 47 item the net proposes for a sentence where no red-flag pattern fired is a *possible*
+  red flag: listed with its score and one direct question. Unconfirmed, the CLI applies the policy in
+  docs/safety.md: from APPLY_SCORE the advice is at least level 3 with a front-door consultation (the
+  door decides whether it is section 47); below it, the question is listed only.
+The thresholds were chosen on the tuning sets only (tests/blind/set_a_*, set_b_*), never the reserved one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Sequence, Set, Tuple
+
+from bot.advice import MatchedIndicator, PossibleRedFlag
+from bot.facts import read_facts
+from bot.guidance.models import AreaGuidance
+from bot.matcher import ConceptHit, ConceptMatcher
+from bot.recall import Proposal, RecallNet
+from bot.routes import citation
+
+ADD_SCORE = 2.0
+POSSIBLE_SCORE = 0.35
+APPLY_SCORE = 0.7
+REASSURING = {"witnessed_explanation", "diagnosed", "direct_denial"}
+MAX_SENTENCES = 60  # bounded work on a 20,000-character account; patterns still read all of it
+MIN_WORDS = 4
+CLAUSE_SPLIT = re.compile(r",?\s+\b(?:but|however|although|though|whereas)\b\s+|;\s*", re.I)
+
+
+def clauses(matcher: ConceptMatcher, text: str) -> List[str]:
+    """Sentences, split again at "but"/"however": "no marks, but she said dad hit her" is two claims."""
+    out: List[str] = []
+    for sentence in matcher.sentences(text):
+        out.extend(c.strip() for c in CLAUSE_SPLIT.split(sentence) if c and c.strip())
+    return [c for c in out if len(c.split()) >= MIN_WORDS]
+
+
+def net_sentences(matcher: ConceptMatcher, text: str, hits: Sequence[ConceptHit]) -> Tuple[List[str], Set[str]]:
+    """(affirmative clauses to read, those already covered by a pattern hit)."""
+    covered = {h.sentence for h in hits if not h.negated}
+    todo = [c for c in clauses(matcher, text) if not matcher.has_negation(c)][:MAX_SENTENCES]
+    return todo, {c for c in todo if any(c in s or s in c for s in covered)}
+
+
+def _matched(area: AreaGuidance, proposal: Proposal) -> MatchedIndicator:
+    indicator = proposal.indicator
+    return MatchedIndicator(
+        id=indicator.id, text=indicator.text, level=indicator.level, domain=indicator.domain,
+        subdomain=indicator.subdomain, s47=False,
+        source=citation(area, indicator.source.document, indicator.source.section), matched=proposal.sentence,
+        concept="recall_net", label=f"something like: {indicator.text[:120]}", hedged=True, field=proposal.field)
+
+
+def net_indicators(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[str], covered: Set[str],
+                   found: Sequence[MatchedIndicator]) -> List[MatchedIndicator]:
+    """Indicators for the clauses no pattern caught (never a section 47 item: red flags stay rules)."""
+    if net is None:
+        return []
+    taken = {m.id for m in found}
+    extra: List[MatchedIndicator] = []
+    for clause in todo:
+        if clause in covered:
+            continue
+        proposal = net.propose(area.area, clause)
+        if proposal is None or proposal.score < ADD_SCORE or proposal.indicator.level < 2:
+            continue
+        if proposal.indicator.s47 or proposal.indicator.id in taken:
+            continue
+        taken.add(proposal.indicator.id)
+        extra.append(_matched(area, proposal))
+    return extra
+
+
+def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[str],
+                       hits: Sequence[ConceptHit], s47_concepts: Set[str]) -> List[PossibleRedFlag]:
+    """Section 47 items only the net proposes, best first; none when a red-flag rule already fired."""
+    if net is None or any(h.concept in s47_concepts and not h.negated for h in hits):
+        return []
+    found: List[PossibleRedFlag] = []
+    seen: Set[str] = set()
+    # A witnessed explanation, a diagnosis or a direct denial is heard: the question is still listed,
+    # but the unconfirmed proposal is not acted on (the net does not read reassurance).
+    reassured = bool(read_facts(" ".join(todo)).found & REASSURING)
+    for clause in todo:
+        proposal = net.red_flag(area.area, clause)
+        if proposal is None or proposal.score < POSSIBLE_SCORE or proposal.indicator.id in seen:
+            continue
+        seen.add(proposal.indicator.id)
+        indicator = proposal.indicator
+        found.append(PossibleRedFlag(
+            indicator=indicator.id, text=indicator.text, score=round(proposal.score, 3), matched=clause,
+            question=f"You said \"{clause[:140]}\". Could this be: {indicator.text[:160].rstrip('.')}?",
+            applied=proposal.score >= APPLY_SCORE and not reassured,
+            source=citation(area, indicator.source.document, indicator.source.section)))
+    return sorted(found, key=lambda p: -p.score)
