@@ -154,7 +154,7 @@ def scale_answer(text: Optional[str]) -> Optional[int]:
 
 def needs_mobility_question(age_text: Optional[str]) -> bool:
     age = parse_age_years(age_text) if age_text else None
-    return age is not None and age < MOBILE_CHECK_BELOW_YEARS
+    return age is not None and 0 <= age < MOBILE_CHECK_BELOW_YEARS  # not for an unborn baby
 
 
 def append_text(existing: Optional[str], new: Optional[str]) -> str:

@@ -92,7 +92,8 @@ FACT_PATTERNS = {
                      r"(?:\d+|several|many|few|couple of) (?:months|years)|ongoing|long[- ]standing|chronic|"
                      r"all (?:year|"
                      r"term)|third (?:winter|year|time)",
-    "parent_incapacity": r"can'?t get out of bed|not coping|can'?t cope|couldn'?t cope|struggling to cope|passed out|"
+    "not_coping": r"not coping|can'?t cope|couldn'?t cope|struggling to cope|at (?:her|his|their) wits'? end",
+    "parent_incapacity": r"can'?t get out of bed|passed out|"
                          r"unconscious|stumbling|slurr\w*|too drunk|off (?:her|his|their) face|hearing voices|"
                          r"psychos\w*|psychotic|sectioned|delusion\w*|paranoi\w*|crack|heroin|injecting|needles|"
                          r"overdos\w*|collaps\w*|can'?t look after|not (?:feeding|changing|washing)",
@@ -111,7 +112,7 @@ _COMPILED = {name: re.compile(rf"\b(?:{pattern})\b", re.I) for name, pattern in 
 # Facts that make a worry more serious, whichever concept it is about.
 SEVERITY_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
                             "repeated_police", "frightened", "frequent", "impact", "refusal", "long_duration",
-                            "parent_incapacity", "exploitation_signs", "overnight_missing", "hazard"})
+                            "parent_incapacity", "exploitation_signs", "overnight_missing", "hazard", "not_coping"})
 
 
 # Facts that can carry a need to its level-4 (acute) line: harm done or threatened, a parent who cannot or
@@ -134,6 +135,10 @@ class Facts:
     @property
     def acute(self) -> int:
         return len(self.found & ACUTE_FACTS)
+
+    def without(self, names: FrozenSet[str]) -> "Facts":
+        """The facts less those a concept carries by its nature (cuts are what self-harm is)."""
+        return Facts(found=self.found - names)
 
     @property
     def severity(self) -> int:

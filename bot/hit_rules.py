@@ -56,6 +56,8 @@ REMOVALS = re.compile(r"\b(removed|taken (?:off|away from) (?:her|him|them)|take
                       r"(?:were|are|was) (?:removed|taken|in care|adopted))\b", re.I)
 PREBIRTH_SEVERE = {"frequent", "long_duration", "refusal", "serious_assault", "strangling", "weapon",
                    "repeated_police"}
+OTHER_CHILDREN = re.compile(r"\b(?:other|another)\s+(?:\w+\s+)?(?:child|children|kids?|pupils?|boys?|girls?|"
+                            r"students?|peers|classmates|toddlers?|babies)\b", re.I)
 HARM_TO_OTHERS = {"sexual_abuse", "physical_abuse"}  # concepts whose `exclude` is "... other children"
 # An explanation in doubt: the classic accounts of a hidden injury, or injuries that keep coming.
 DOUBTFUL_ACCOUNT = re.compile(r"\b(walked into (?:a|the) door|fell down the stairs|bruises? before|again|"
@@ -145,6 +147,8 @@ def relabel_other_children(hits: List[ConceptHit], outcome: RuleOutcome) -> List
         if not hit.about_others or hit.negated:
             result.append(hit)
             continue
+        if not OTHER_CHILDREN.search(hit.sentence):
+            continue  # an exclusion that is not about other children ("the smell hit me") cancels, as before
         actor = who_did_it(hit)
         sexual = hit.concept == "sexual_abuse"
         if actor != "child":
@@ -298,8 +302,10 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
     out: List[ConceptHit] = []
     for hit in hits:
         before = _before(hit)
-        if (hit.concept == "physical_abuse" and not hit.negated and PEER_WORDS.search(before)
-                and not ADULT_WORDS.search(before)):
+        peer = PEER_WORDS.search(before) or (SCHOOL_SETTING.search(hit.sentence) and re.search(
+            r"\b(football|break ?time|at break|lunch ?time|playground|rough (?:games|play)|play fight\w*)\b",
+            hit.sentence, re.I))
+        if hit.concept == "physical_abuse" and not hit.negated and peer and not ADULT_WORDS.search(before):
             out.append(replace(hit, concept="bullying", label="being hurt by other children"))
         else:
             out.append(hit)
@@ -317,7 +323,9 @@ def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List
     for match in ALONE.finditer(text):
         sentence, _ = _clause_of(text, match)
         young = (child.age_years is not None and 0 <= child.age_years < 8) or YOUNG_AGE.search(sentence)
-        if young and NIGHT_OR_HOME.search(sentence) and not negated_before(text, match) and "abandonment" not in found:
+        with_someone = re.match(r"\s+with\b", text[match.end():])  # "mum is on her own with the baby"
+        if (young and NIGHT_OR_HOME.search(sentence) and not negated_before(text, match) and not with_someone
+                and "abandonment" not in found):
             extra.append(_rule_hit("abandonment", "young children left without an adult", text, match))
             break
     online = ONLINE.search(text)

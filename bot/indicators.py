@@ -249,6 +249,10 @@ def whole_sentence(text: str, start: int, end: int) -> str:
 # Chosen on the tuning sets (dev, dev_2, blind A and B): every case it moved split at 5/6.
 SCALE_SUPPORTS_STEP = 5
 LOW_SCALE_FOR_ACUTE = 3
+# Facts a concept carries by its nature do not make it more serious: cuts are what self-harm is, and an
+# A&E visit is how an unmet health need is seen.
+INTRINSIC_FACTS = {"self_harm": frozenset({"mark"}), "unmet_health_needs": frozenset({"medical_risk"}),
+                   "missed_health_appointments": frozenset({"medical_risk"})}
 MANY_FACTS = 3  # three distinct severity facts in one sentence add up to an acute need
 
 
@@ -294,7 +298,7 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         return None
     where = context or hit.sentence
     said = set(content_lemmas(matcher, where)) | {w.lower().strip(".,;!?") for w in where.split()}
-    facts = read_facts(where)
+    facts = read_facts(where).without(INTRINSIC_FACTS.get(hit.concept, frozenset()))
     severity = max(_severity(said, where), 1 if life_threat or facts.acute else -1)
     if similarities is None:
         similarities = []

@@ -34,6 +34,8 @@ NEGATION_BRIDGE = {
     "mention", "mentioned", "or", ",", "suggest", "suggests", "indicate", "indicates", "other",
     # "never tried to kill herself", "doesn't want to hurt himself": the attempt or wish is what is negated.
     "try", "tried", "tries", "attempt", "attempted", "want", "wants", "wanted",
+    # "didn't leave a mark", "no marks left": leaving is what is negated.
+    "leave", "left", "leaves", "leaving",
 }
 LIST_NEGATORS = {"no", "without", "neither", "nor", "any"}
 LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
