@@ -136,7 +136,7 @@ class Facts:
     def acute(self) -> int:
         return len(self.found & ACUTE_FACTS)
 
-    def without(self, names: FrozenSet[str]) -> "Facts":
+    def without(self, names: FrozenSet[str]) -> Facts:
         """The facts less those a concept carries by its nature (cuts are what self-harm is)."""
         return Facts(found=self.found - names)
 
