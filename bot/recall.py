@@ -95,13 +95,17 @@ class RecallNet:
         self.calibration = calibration
         self.vector_of = vector_of
 
-    def propose(self, area: str, sentence: str, field: str = "worried") -> Optional[Proposal]:
+    def _voted(self, area: str, sentence: str) -> Optional[Tuple[int, float, float, Dict[int, float]]]:
+        """The k-nearest vote for a sentence in an area, or None below the similarity floor."""
         rows = self.rows.get(area)
         if rows is None or not len(rows.vectors):
             return None
-        sims = rows.vectors @ self.vector_of(sentence)
-        voted = _vote(sims, rows, self.areas[area])
-        if voted is None or voted[1] < FLOOR:
+        voted = _vote(rows.vectors @ self.vector_of(sentence), rows, self.areas[area])
+        return voted if voted is not None and voted[1] >= FLOOR else None
+
+    def propose(self, area: str, sentence: str, field: str = "worried") -> Optional[Proposal]:
+        voted = self._voted(area, sentence)
+        if voted is None:
             return None
         index, top, share, _ = voted
         return Proposal(indicator=self.areas[area].indicators[index], score=self.calibration(top, share),
@@ -109,12 +113,8 @@ class RecallNet:
 
     def red_flag(self, area: str, sentence: str, field: str = "worried") -> Optional[Proposal]:
         """The section 47 item among the sentence's neighbours, if the red-flag items hold a third of the vote."""
-        rows = self.rows.get(area)
-        if rows is None or not len(rows.vectors):
-            return None
-        sims = rows.vectors @ self.vector_of(sentence)
-        voted = _vote(sims, rows, self.areas[area])
-        if voted is None or voted[1] < FLOOR:
+        voted = self._voted(area, sentence)
+        if voted is None:
             return None
         _, top, _, weights = voted
         indicators = self.areas[area].indicators

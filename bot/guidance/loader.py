@@ -111,13 +111,18 @@ def load_red_flags(directory: Path = GUIDANCE_DIR) -> RedFlagPolicy:
         raise _explain(path.name, exc) from exc
 
 
-def guidance_version(directory: Path = GUIDANCE_DIR) -> str:
-    """A short content hash of every guidance file: advice names the exact knowledge it rests on."""
+def content_hash(directory: Path) -> str:
+    """A short hash of the names and contents of a folder's YAML files."""
     digest = hashlib.sha256()
     for path in sorted(directory.glob("*.yml")):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
+
+
+def guidance_version(directory: Path = GUIDANCE_DIR) -> str:
+    """A short content hash of every guidance file: advice names the exact knowledge it rests on."""
+    return content_hash(directory)
 
 
 @lru_cache(maxsize=1)

@@ -8,14 +8,13 @@ meaning of the indicators from it, so that words no pattern was written for stil
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Literal
 
 from pydantic import Field, ValidationError
 
-from bot.guidance.loader import GUIDANCE_DIR, GuidanceError, _explain, _read_yaml
+from bot.guidance.loader import GUIDANCE_DIR, GuidanceError, _explain, _read_yaml, content_hash
 from bot.guidance.models import AreaGuidance, Strict
 
 PARAPHRASE_DIR = GUIDANCE_DIR / "paraphrases"
@@ -71,11 +70,7 @@ def thin_indicators(area: AreaGuidance, corpus: ParaphraseFile) -> List[str]:
 
 
 def corpus_version(directory: Path = PARAPHRASE_DIR) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.yml")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
+    return content_hash(directory)
 
 
 @lru_cache(maxsize=1)
