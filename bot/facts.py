@@ -79,7 +79,8 @@ FACT_PATTERNS = {
     "medical_risk": r"faint\w*|collaps\w*|admitted|hospital|a ?& ?e|lost (?:loads|a lot|so much|\d+ ?(?:kg|kilos?|"
                     r"stone|pounds)) (?:of )?weight|making (?:herself|himself|themselves) sick|purg\w*|"
                     r"not eating at all|stopped eating|unconscious|has a plan|made a plan|tried to (?:kill|hang|end)|"
-                    r"attempt\w*|ligature|overdos\w*|suicide note",
+                    r"attempt\w*|ligature|overdos\w*|suicide note|can(?:not|'?t) be (?:managed|kept safe|cared "
+                    r"for) at home|inpatient|psychiatric (?:unit|bed|admission|hospital|ward)|tier 4|sectioned",
     "pregnant_victim": r"pregnan\w*|expecting",
     "child_present": r"in front of|while (?:the )?(?:kids|children|baby|child)|(?:kids|children|child|baby|he|she)"
                      r" (?:was|were) (?:there|present|in the room|watching|in the house|home)|saw it|witness\w*|"

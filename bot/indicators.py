@@ -277,8 +277,7 @@ def _supported_levels(rows: List[tuple], severity: int, facts: Facts, scale: Opt
     ceiling = lowest + int(worried) + min(evidence, 1)
     acute = (facts.acute > 0 or facts.severity >= MANY_FACTS
              or (evidence > 0 and scale is not None and scale <= LOW_SCALE_FOR_ACUTE))
-    if not acute:
-        ceiling = min(ceiling, 3)
+    ceiling = 4 if acute else min(ceiling, 3)
     ceiling = max(ceiling, lowest)
     return [row for row in rows if row[2].level <= ceiling and (acute or not row[2].s47)]
 

@@ -127,3 +127,17 @@ def test_non_english_text_gets_a_clear_note_and_the_front_door():
     assert not not_english("Attended address. DV. Male arrested. Children present.")
     advice = assess(Case(area="Norwich", age="9", worried="Mój syn ma siniaki na rękach i nie chce wracać do domu"))
     assert any("Only English" in n for n in advice.notes) and "999" in " ".join(advice.notes)
+
+
+def test_bedford_mental_health_that_cannot_be_managed_at_home_is_level_4():
+    """Issue 12.11: Bedford (004) parental and family factors, level 4: "The child has a mental health condition
+    which cannot be managed in the home environment"; an acute fact reaches the level-4 line."""
+    advice = assess(Case(area="Bedford", age="12", scale=6,
+                         worried="The child has a mental health condition which cannot be managed at home"))
+    assert advice.level == 4 and any(i.id == "bed-par-l4-12" for i in advice.indicators)
+
+
+def test_low_self_esteem_is_level_2_in_northamptonshire():
+    """Issue 12.11: 000 Appendix 1, level 2 "Low self esteem"."""
+    advice = assess(Case(area="Kettering", age="12", scale=6, worried="He has low self esteem"))
+    assert advice.level == 2
