@@ -124,6 +124,12 @@ ACUTE_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "stranglin
                          "medical_risk"})
 
 
+# Facts of harm done or threatened: the only ones that can carry a concept that is not itself a red flag to
+# its area's section 47 item (complex disability or a medical risk open a level-4 line, not section 47).
+HARM_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
+                        "repeated_police", "parent_incapacity", "hazards"})
+
+
 @dataclass(frozen=True)
 class Facts:
     """The severity facts stated in one stretch of text."""
@@ -136,6 +142,10 @@ class Facts:
     @property
     def acute(self) -> int:
         return len(self.found & ACUTE_FACTS)
+
+    @property
+    def harm(self) -> int:
+        return len(self.found & HARM_FACTS)
 
     def without(self, names: FrozenSet[str]) -> Facts:
         """The facts less those a concept carries by its nature (cuts are what self-harm is)."""

@@ -264,9 +264,9 @@ def _supported_levels(rows: List[tuple], severity: int, facts: Facts, scale: Opt
     - no severity fact or word: the concept's lowest variant above level 1, and the one above it only
       when the score says the referrer is worried (5 or below, or no score: safety first);
     - a severity fact or word: one more level;
-    - a level-4 line (or a section 47 item of a concept that is not a red flag) needs an acute fact
-      (harm, a weapon, a parent who cannot or will not meet the need, complex disability), three
-      severity facts together, or a severity fact with a score of 3 or below.
+    - a level-4 line needs an acute fact (harm, a weapon, a parent who cannot or will not meet the need,
+      complex disability, a medical risk), three severity facts together, or a severity fact with a score
+      of 3 or below; a section 47 item of a concept that is not a red flag needs a fact of harm.
     """
     above_one = [row[2].level for row in rows if row[2].level >= 2]
     if not above_one:
@@ -279,7 +279,8 @@ def _supported_levels(rows: List[tuple], severity: int, facts: Facts, scale: Opt
              or (evidence > 0 and scale is not None and scale <= LOW_SCALE_FOR_ACUTE))
     ceiling = 4 if acute else min(ceiling, 3)
     ceiling = max(ceiling, lowest)
-    return [row for row in rows if row[2].level <= ceiling and (acute or not row[2].s47)]
+    harm = facts.harm > 0 or (evidence > 0 and scale is not None and scale <= LOW_SCALE_FOR_ACUTE)
+    return [row for row in rows if row[2].level <= ceiling and (harm or not row[2].s47)]
 
 
 def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
@@ -316,7 +317,7 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         return None
     best = max(allowed, key=lambda row: (row[0], row[2].level))
     if best[2].level == 4 and not best[2].s47:
-        twins = [row for row in scored if row[2].s47 and row[1] >= best[1] - S47_TWIN_MARGIN]
+        twins = [row for row in allowed if row[2].s47 and row[1] >= best[1] - S47_TWIN_MARGIN]
         if twins:
             return max(twins, key=lambda row: row[1])[2]
     return best[2]
