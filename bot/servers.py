@@ -15,6 +15,7 @@ command line that ``ps`` would show to other users of the machine.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -144,8 +145,12 @@ class Assistant:
         # rasa_sdk binds to SANIC_HOST (set to 127.0.0.1 in env()): the action server is never public.
         process = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions",
                                           "--port", str(self.action_port)])
-        wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout, process)
-        warm_up_actions(self.action_port, timeout)
+        try:
+            wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout, process)
+            warm_up_actions(self.action_port, timeout)
+        except BaseException:  # a half-started server must not be left holding the port (or be restarted twice)
+            self.forget(process)
+            raise
         return process
 
     def rasa_args(self) -> List[str]:
@@ -166,7 +171,11 @@ class Assistant:
         process = self._spawn("rasa", [sys.executable, "-m", "bot.servers", *args],
                               {"SANIC_REQUEST_MAX_SIZE": self.env().get("SANIC_REQUEST_MAX_SIZE")
                                or DEFAULT_REQUEST_MAX_SIZE})
-        wait_for(self.url + "/", timeout, process)
+        try:
+            wait_for(self.url + "/", timeout, process)
+        except BaseException:
+            self.forget(process)
+            raise
         return process
 
     def start(self) -> Assistant:
@@ -175,17 +184,30 @@ class Assistant:
         return self
 
     def stop_process(self, process: subprocess.Popen) -> None:
+        """SIGTERM to the server's process group (SIGCONT too, so a stopped server can act on it), then SIGKILL."""
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGTERM)
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGCONT)
             try:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
 
+    def forget(self, process: subprocess.Popen) -> None:
+        """Stop ``process`` if it still runs and drop it from ``processes`` (a crashed or failed server)."""
+        with contextlib.suppress(ProcessLookupError):
+            self.stop_process(process)
+        with contextlib.suppress(ProcessLookupError, PermissionError):  # anything it left behind in its group
+            os.killpg(process.pid, signal.SIGKILL)
+        if process in self.processes:
+            self.processes.remove(process)
+
     def stop(self) -> None:
         for process in reversed(self.processes):
-            self.stop_process(process)
+            with contextlib.suppress(ProcessLookupError):  # already gone: nothing to stop
+                self.stop_process(process)
         self.processes.clear()
 
 

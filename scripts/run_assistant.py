@@ -1,4 +1,8 @@
-"""`make run` / `make shell`: start the action server and the assistant, and say where to talk to it."""
+"""`make run` / `make shell`: start the action server and the assistant, and say where to talk to it.
+
+The launcher then stays in front: Ctrl+C, SIGTERM or SIGHUP stop both servers, and a server that
+crashes is restarted (``bot/supervisor.py``).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.servers import RASA, ROOT, AccessConfigError, Assistant  # noqa: E402
+from bot.supervisor import Server, StopSignalError, log, signals_held, stop_on_signals, supervise  # noqa: E402
 
 
 def main() -> int:
@@ -28,24 +33,27 @@ def main() -> int:
     except AccessConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    try:
-        assistant.start_actions()
-        if args.shell:
-            return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
-                                    "--port", str(args.port), "--interface", "127.0.0.1"],
-                                   cwd=ROOT, env=assistant.env())
-        assistant.start_rasa()
-        print(f"\nThe assistant is running.\n  Web chat: open {assistant.url}/webhooks/web/ in a browser\n"
-              f"  REST: POST {assistant.webhook}  "
-              '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
-        while all(p.poll() is None for p in assistant.processes):
-            time.sleep(1)
-        print("A server stopped; see build/logs/.", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        assistant.stop()
+    with stop_on_signals():  # SIGTERM / SIGHUP stop both servers, as Ctrl+C does
+        try:
+            actions = assistant.start_actions()
+            if args.shell:
+                return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
+                                        "--port", str(args.port), "--interface", "127.0.0.1"],
+                                       cwd=ROOT, env=assistant.env())
+            rasa = assistant.start_rasa()
+            print(f"\nThe assistant is running.\n  Web chat: open {assistant.url}/webhooks/web/ in a browser\n"
+                  f"  REST: POST {assistant.webhook}  "
+                  '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
+            supervise(assistant, [Server("action server", assistant.start_actions, actions, time.monotonic()),
+                                  Server("Rasa server", assistant.start_rasa, rasa, time.monotonic())])
+        except KeyboardInterrupt:
+            return 0
+        except StopSignalError as stop:
+            log(f"{stop}: stopping both servers")
+            return 0
+        finally:
+            with signals_held():
+                assistant.stop()
 
 
 if __name__ == "__main__":
