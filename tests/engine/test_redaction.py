@@ -71,7 +71,8 @@ def test_corpus_is_big_enough_and_well_formed():
     corpus = load_corpus()
     assert len(corpus) >= 200
     kinds = Counter(span["type"] for item in corpus for span in item["pii"])
-    assert set(kinds) == set(TYPES), kinds
+    # This corpus covers the first eight kinds; the blind corpus (tests/privacy_blind/) covers the rest.
+    assert set(kinds) == set(TYPES[:8]), kinds
     assert sum(1 for item in corpus if not item["pii"]) >= 40
     for item in corpus:
         for span in item["pii"]:
@@ -131,8 +132,9 @@ def test_placeholders_are_typed():
 def test_nhs_mod11_check():
     assert nhs_check_digit_ok("9434765919")
     assert not nhs_check_digit_ok("9434765918")
-    # Ten digits that fail the check are left alone unless the user calls them an NHS number.
-    assert find_pii("order ref 1234567890") == []
+    # Ten digits that fail the check are not an NHS number unless the user calls them one; since issue 14 a
+    # long bare number is redacted as a reference number instead (case, crime and log numbers identify people).
+    assert [span.type for span in find_pii("order ref 1234567890")] == ["REFERENCE"]
     assert redact("NHS number 1234567890") == "NHS number [NHS_NUMBER]"
 
 
