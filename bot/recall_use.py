@@ -1,8 +1,10 @@
 """How the assessment uses the recall net: the sentences the patterns missed, and possible red flags.
 
-- A sentence no concept pattern caught, that reads as a worry (not a denial), is given to the net; a
-  non-red-flag indicator it proposes with a calibrated score of at least ADD_SCORE is added, marked as
-  "something like" and hedged, so the reflect-back shows it for the user to correct.
+- A sentence no concept pattern caught, that reads as a worry (not a denial), could be given to the net and a
+  non-red-flag indicator it proposes added ("something like", hedged). This is switched OFF (ADD_SCORE above
+  any probability): on the tuning sets it removed 3 under-triages but added 8 over-triages, most of them
+  level-1 children pushed to 2-4. The net is used for possible red flags only, until a better corpus or
+  calibration earns the additions back.
 - A section 47 item the net proposes for a sentence where no red-flag pattern fired is a *possible*
   red flag: listed with its score and one direct question. Unconfirmed, the CLI applies the policy in
   docs/safety.md: from APPLY_SCORE the advice is at least level 3 with a front-door consultation (the
@@ -22,7 +24,7 @@ from bot.matcher import ConceptHit, ConceptMatcher
 from bot.recall import Proposal, RecallNet
 from bot.routes import citation
 
-ADD_SCORE = 2.0
+ADD_SCORE = 2.0  # off: a calibrated score is at most 1 (see the module docstring)
 POSSIBLE_SCORE = 0.35
 APPLY_SCORE = 0.7
 REASSURING = {"witnessed_explanation", "diagnosed", "direct_denial"}
