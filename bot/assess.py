@@ -29,6 +29,7 @@ from bot.indicators import (
     whole_sentence,
 )
 from bot.language_check import not_english
+from bot.level_floors import level_floors
 from bot.matcher import ConceptHit, ConceptMatcher, get_matcher
 from bot.open_questions import open_questions
 from bot.parsing import parse_duration_days
@@ -185,7 +186,9 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
     decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well),
-                            _weighing(engine, case, hits, indicators, rules.floors, possible))
+                            _weighing(engine, case, hits, indicators,
+                                      [*rules.floors, *level_floors(area.area, hits, case.worried[:MAX_TEXT_CHARS])],
+                                      possible))
     level_spec = next(lv for lv in area.levels if lv.level == decision.level)
     notes: List[str] = []
     if case.truncated():

@@ -1,0 +1,124 @@
+"""Minimum levels from facts the seeds put at a level on their own (issue 11.4, issue 12).
+
+The level variant of each concept is chosen by ``bot/indicators``; these floors catch what that choice
+cannot see, because the fact sits beside the worry rather than in its words:
+
+- a fact that the open-question table says *leads to* level 3, once it has been stated next to a worry of
+  its family (the same table asks for it when it was not stated, so one place says what moves the level);
+- going missing with signs of exploitation, or repeatedly with the whereabouts not known;
+- a child or a parent too frightened of someone at home to go home or to be talked about;
+- a disabled child with complex care needs whose parent needs practical help or a break (a child in need,
+  not section 47: consent is still needed).
+
+Each floor returns ``(level, why)``; ``bot/thresholds.decide_level`` applies them and says why.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Sequence, Tuple
+
+from bot.facts import read_facts
+from bot.matcher import ConceptHit
+from bot.open_questions import cached_questions
+
+Floor = Tuple[int, str]
+
+# 002 Tier 3 "Runs away frequently and/ or goes missing for periods; reasons for whereabouts not understood/
+# reason to believe involvement in risky behaviours making them vulnerable to exploitation" (line 1006);
+# 000 Level 3 "Missing from home or change in behaviour/routine suggesting development of inappropriate
+# relationship" (line 1088); 004 Level 3 "The child persistently goes missing" (line 192).
+MISSING_CONCEPTS = frozenset({"missing_from_home"})
+REPEATED = re.compile(r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bagain\b|\bkeeps?\b|"
+                      r"\b(?:several|many|lots of|loads of|\d+|two|three|four) (?:times|nights|occasions|episodes)\b|"
+                      r"\bfrequent\w*|\bpersistent\w*|\boften\b|\bevery (?:week|weekend)\b", re.I)
+WHEREABOUTS_UNKNOWN = re.compile(r"(?:won'?t|wouldn'?t|doesn'?t|didn'?t|refuses? to|will not|would not) (?:say|tell)"
+                                 r" (?:\w+ ){0,2}(?:where|who|whose)|no idea (?:where|who)|don'?t know where|"
+                                 r"whereabouts (?:\w+ )?(?:unknown|not known)|unaccounted", re.I)
+
+# A child (or a parent) afraid of what happens at home if it is known: 004 Level 3 "the child appears fearful
+# of the parent" (line 285); 002 consent: "would place ... someone else ... at increased risk of suffering
+# harm". The fear itself is the fact: at least level 3, a conversation with the front door.
+FEAR_OF_HOME = re.compile(r"\b(?:scared|frightened|afraid|terrified|petrified) (?:to go|of going) home\b|"
+                          r"\b(?:doesn'?t|does not|don'?t|didn'?t) want to go home\b|\bwon'?t go home\b|"
+                          r"\b(?:begged|pleaded with|asked|made) (?:me|us|him|her) (?:\w+ )?not to tell\b|"
+                          r"\bif (?:he|she|they|dad|mum|her partner|his partner) finds? out\b", re.I)
+
+# A disabled child's complex care needs and a parent who needs help to meet them. 000 lines 663-667 ("children
+# who have a long lasting and substantial disability ... A social care request is also appropriate where
+# parents need practical support and respite at home because of a disabled child's complex care needs");
+# 002 line 566 ("will always require statutory intervention"); 003 line 208 Level 3 "Parent/carer of disabled
+# child providing substantial care ... Parent/carer in need of short break"; 004 line 161 Level 3 "a disability
+# which significantly affects their everyday functioning".
+COMPLEX_CARE = re.compile(r"\b(?:profound\w*|severe (?:learning|physical|disabilit\w*|autism)|complex (?:needs|"
+                          r"health|disabilit\w*|medical|care)|non-? ?verbal|(?:tube|peg|gastrostomy)[- ]?fe[de]\w*|"
+                          r"peg feeds?|gastrostomy|tracheostomy|quadripleg\w*|cerebral palsy|gmfcs|wheelchair user|"
+                          r"24[- ]hour care|life[- ]limiting|hoist\w*|suction\w*)\b", re.I)
+CARER_NEED = re.compile(r"\b(?:short breaks?|respite|overnight carers?|carers? assessment|not coping|can'?t cope|"
+                        r"struggling to cope|can'?t keep (?:doing|going)|at (?:her|his|their) wits'? end|"
+                        r"exhausted|burn(?:ed|t) out|on (?:her|his) own with)\b", re.I)
+DISABILITY_LEVEL: Dict[str, int] = {"northamptonshire": 4, "norfolk": 4, "nottingham_city": 3, "bedford_borough": 3}
+
+
+def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
+    """Every floor the account supports, highest first."""
+    live = [h for h in hits if not h.negated and h.field != "working_well"]
+    floors = _family_floors(live) + _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text)
+    return sorted(floors, key=lambda f: -f[0])
+
+
+def _family_floors(hits: Sequence[ConceptHit]) -> List[Floor]:
+    """A level-3 fact of the open-question table, stated in the sentence of a worry of its family."""
+    floors: List[Floor] = []
+    for family in cached_questions().families:
+        mine = [h for h in hits if h.concept in family.concepts]
+        if not mine:
+            continue
+        stated = read_facts(_beside_the_worry(mine, hits))
+        fact = next((q for q in family.questions if q.leads_to == 3 and q.fact in stated), None)
+        if fact:
+            floors.append((3, f"What you said about {family.id.replace('_', ' ')} includes a fact the guidance puts "
+                              f"at level 3 ({fact.fact.replace('_', ' ')}), so the level is at least 3."))
+    return floors
+
+
+def _beside_the_worry(mine: Sequence[ConceptHit], hits: Sequence[ConceptHit]) -> str:
+    """The worries' sentences without the matched words themselves: "came in hungry" is the neglect, not a fact
+    about its impact; "a few times a week now" beside a slap is a fact about it."""
+    out = []
+    for sentence in dict.fromkeys(h.sentence for h in mine):
+        for hit in hits:
+            if hit.sentence == sentence and hit.words:
+                sentence = sentence.replace(hit.words, " ")
+        out.append(sentence)
+    return " ".join(out)
+
+
+def _missing_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
+    facts = read_facts(text)
+    missing = any(h.concept in MISSING_CONCEPTS for h in hits) or "overnight_missing" in facts
+    if not missing:
+        return []
+    if "exploitation_signs" in facts:
+        return [(3, "Going missing with signs of exploitation (older friends, new things, lifts) is at least "
+                    "level 3 in the guidance.")]
+    if REPEATED.search(text) and WHEREABOUTS_UNKNOWN.search(text):
+        return [(3, "Going missing more than once, with no one knowing where the child goes, is at least level 3 "
+                    "in the guidance.")]
+    return []
+
+
+def _fear_floor(text: str) -> List[Floor]:
+    if FEAR_OF_HOME.search(text):
+        return [(3, "Someone is frightened of what happens at home if this is known: the guidance puts a child "
+                    "who is fearful at level 3 at least. Talk it through with the front door.")]
+    return []
+
+
+def _disability_floor(area: str, text: str) -> List[Floor]:
+    level = DISABILITY_LEVEL.get(area)
+    if level and COMPLEX_CARE.search(text) and CARER_NEED.search(text):
+        return [(level, f"A disabled child with complex care needs whose parent needs practical help or a break is "
+                        f"a child in need: level {level} in this area's guidance. It is not a child protection "
+                        "matter, so the family's consent is still needed.")]
+    return []

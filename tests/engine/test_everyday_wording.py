@@ -1,0 +1,42 @@
+"""Everyday words for three worries and the places users type (issue 11: words the engine had never seen).
+
+Fictional sentences, written for these tests; each names the seed line the concept stands for.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assess import get_engine
+
+
+def _concepts(text: str) -> set:
+    return {h.concept for h in get_engine().matcher.find(text) if not h.negated}
+
+
+@pytest.mark.parametrize("text", ["Dad said the only thing that works with him is a good hiding.",
+                                  "She said she'd give him a slap if he carried on."])
+def test_slang_for_a_smack_is_chastisement(text):
+    """002 Tier 2/3 and 004: physical chastisement 'within legal limits' (not, by itself, a red flag)."""
+    assert "physical_chastisement" in _concepts(text)
+
+
+def test_sexualised_play_with_dolls_is_sexualised_behaviour():
+    """000 Appendix 1 Level 3: 'Sexualised behaviour'."""
+    text = "She had two dolls with their clothes off lying on top of each other and said it is what grown ups do in bed."
+    assert "sexualised_behaviour" in _concepts(text)
+
+
+@pytest.mark.parametrize("text", ["Her partner keeps her bank card and checks her phone every night.",
+                                  "He decides who she can see.", "He won't let her see her friends."])
+def test_coercive_control_is_domestic_abuse(text):
+    """002 Tier 3 domestic abuse: 'One/more adult members of the family is physically/emotionally abusive'."""
+    assert "domestic_abuse" in _concepts(text)
+
+
+@pytest.mark.parametrize(("place", "area"), [("Thorpe St Andrew", "norfolk"), ("Northants", "northamptonshire"),
+                                             ("Stewartby", "bedford_borough"), ("Castle Cary", None),
+                                             ("Wells", None)])
+def test_towns_and_villages_resolve_to_their_area(place, area):
+    match = get_engine().resolver.resolve(place)
+    assert (match.area if match else None) == area

@@ -1,0 +1,83 @@
+"""Minimum levels from facts the seeds put at a level on their own (bot/level_floors.py, issues 11.4 and 12).
+
+Each test quotes the seed line the floor rests on. The texts are fictional and written for these tests.
+"""
+
+from __future__ import annotations
+
+from bot.assess import assess
+from bot.case import Case
+from bot.level_floors import level_floors
+from bot.matcher import ConceptHit
+
+
+def _hit(concept: str, words: str, sentence: str) -> ConceptHit:
+    start = sentence.find(words)
+    return ConceptHit(concept=concept, label=concept, words=words, sentence=sentence, start=start,
+                      end=start + len(words))
+
+
+def test_a_level_3_fact_beside_a_smack_is_level_3():
+    """002 Protection from harm Tier 3: 'Concern that chastisement may escalate in frequency/severity'."""
+    sentence = "Dad says he has had to give him a slap more and more lately, a few times a week now."
+    floors = level_floors("norfolk", [_hit("physical_chastisement", "give him a slap", sentence)], sentence)
+    assert floors and floors[0][0] == 3
+
+
+def test_the_worry_words_themselves_are_not_a_fact_about_it():
+    """A child who 'came in hungry' is the neglect itself (004 level 2), not a stated impact of it."""
+    sentence = "He came in hungry and in dirty clothes today."
+    hits = [_hit("basic_care", "came in hungry", sentence), _hit("neglect", "dirty clothes", sentence)]
+    assert level_floors("bedford_borough", hits, sentence) == []
+
+
+def test_a_denied_hit_sets_no_floor():
+    sentence = "She has not been smacked more and more, mum says never."
+    hit = _hit("physical_chastisement", "smacked", sentence)
+    denied = ConceptHit(**{**hit.__dict__, "negated": True})
+    assert level_floors("norfolk", [denied], sentence) == []
+
+
+def test_missing_repeatedly_with_whereabouts_unknown_is_level_3():
+    """002 Tier 3 (line 1006): 'Runs away frequently and/ or goes missing for periods; reasons for whereabouts
+    not understood'; 004 Level 3 (line 192): 'The child persistently goes missing'."""
+    advice = assess(Case(area="Cromer", age="15", scale=5,
+                         worried="Third time this month she hasn't come home till the morning. Won't say where she "
+                                 "goes or who with. Mum is at her wits' end."))
+    assert advice.level >= 3
+
+
+def test_missing_once_with_signs_of_exploitation_is_level_3():
+    """000 Level 3 (line 1088): 'Missing from home or change in behaviour/routine suggesting development of
+    inappropriate relationship'."""
+    advice = assess(Case(area="Wellingborough", age="14", scale=5,
+                         worried="Reported missing Saturday night, came back at 7 in the morning with a new iPhone "
+                                 "nobody bought her. Hanging round with older lads at the retail park."))
+    assert advice.level >= 3
+
+
+def test_missing_once_with_a_known_reason_sets_no_floor():
+    """004 Level 2 (line 192): 'missing from home on one or two occasions' is below level 3."""
+    text = "She stayed out late once at her nan's and forgot to text mum; mum knew where she was."
+    assert level_floors("bedford_borough", [], text) == []
+
+
+def test_a_child_scared_to_go_home_is_at_least_level_3():
+    """004 Level 3 (line 285): 'the child appears fearful of the parent'."""
+    assert level_floors("bedford_borough", [], "He told me he is scared to go home tonight.")[0][0] == 3
+    assert level_floors("norfolk", [], "Mum begged me not to tell anyone, it'll be worse if he finds out.")[0][0] == 3
+
+
+def test_a_disabled_childs_carer_asking_for_a_break_is_a_child_in_need():
+    """000 lines 663-667: 'A social care request is also appropriate where parents need practical support and
+    respite at home because of a disabled child's complex care needs'; 002 line 566: 'will always require
+    statutory intervention'; 003 line 208 puts 'Parent/carer in need of short break' at level 3."""
+    worried = ("He has cerebral palsy and is PEG fed overnight. Mum is exhausted and asking for short breaks; "
+               "his care is excellent.")
+    norfolk = assess(Case(area="Harleston", age="9", worried=worried, scale=6, consent="given"))
+    assert norfolk.level == 4 and not norfolk.s47 and norfolk.consent.needed
+    assert level_floors("nottingham_city", [], worried)[0][0] == 3
+
+
+def test_a_carer_asking_for_a_break_without_complex_needs_sets_no_floor():
+    assert level_floors("norfolk", [], "Mum is exhausted with the new baby and would like a break.") == []
