@@ -23,7 +23,8 @@ def test_slang_for_a_smack_is_chastisement(text):
 
 def test_sexualised_play_with_dolls_is_sexualised_behaviour():
     """000 Appendix 1 Level 3: 'Sexualised behaviour'."""
-    text = "She had two dolls with their clothes off lying on top of each other and said it is what grown ups do in bed."
+    text = ("She had two dolls with their clothes off lying on top of each other and said it is what grown ups "
+            "do in bed.")
     assert "sexualised_behaviour" in _concepts(text)
 
 
