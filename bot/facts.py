@@ -157,7 +157,10 @@ class Facts:
         return len(self.found & SEVERITY_FACTS)
 
 
-NEGATORS = {"no", "not", "never", "without", "nobody", "none", "nothing", "denies", "denied", "deny"}
+NEGATORS = {"no", "not", "never", "without", "nobody", "none", "nothing", "denies", "denied", "deny",
+            # typed without the apostrophe ("didnt seem scared")
+            "didnt", "doesnt", "dont", "wasnt", "isnt", "wont", "cant", "couldnt", "hasnt", "havent", "hadnt",
+            "werent", "arent", "wouldnt", "shouldnt", "aint"}
 
 
 def _negated(text: str, start: int) -> bool:

@@ -14,7 +14,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.facts import Facts, read_facts
+from bot.facts import Facts, _negated, has_fact, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.matcher import ConceptHit, ConceptMatcher
 
@@ -32,6 +32,10 @@ EXPLANATION_DOUBT = re.compile(
     r"look(s|ed)? (away|at the floor|down)|cross|scared|frightened|flinch\w*|child protection plan|cp plan|"
     r"looked after|in (foster )?care|foster\w*|after contact|sa(ys?|id) (s?he|they) fell|doctor says?|"
     r"doctors? (said|think)|twist\w*|claim\w*)\b")
+# "his marks have dropped", "good marks in maths": school marks, not injuries.
+SCHOOL_MARKS = re.compile(r"\b(?:(?:exam|test|school|good|bad|low|high|top|full|better|best) marks?|"
+                          r"marks? (?:have |has |are )?(?:dropped|gone down|slipped|fallen|down|improved|"
+                          r"in (?:\w+ )?(?:tests?|exams?|maths|english)))\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
@@ -94,9 +98,15 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
         if hit.concept == "private_fostering" and child.duration_days is not None and child.duration_days < 28:
             continue  # not private fostering in law until 28 days; the advice notes this
         result.append(hit)
+    if text and _affirmed_injury(text) is None:
+        # "her story keeps changing" about where she slept, "his marks have dropped": an explanation in doubt
+        # is an injury worry only when an injury was said (002 s47: "an admission about a clear non-accidental
+        # injury"). Without one the hit says nothing about an injury.
+        result = [h for h in result if h.concept != "unexplained_injury"]
     active = [h for h in result if not h.negated]
     concepts = {h.concept for h in active}
-    if child.non_mobile is False and not concepts & INJURY_CONCEPTS and EXPLANATION_DOUBT.search(text.lower()):
+    if (child.non_mobile is False and not concepts & INJURY_CONCEPTS and _doubt_said(text)
+            and _affirmed_injury(text) is not None and not has_fact(text, "witnessed_explanation")):
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             match = INJURY_WORDS.search(sentence.lower())
             if match:
@@ -131,10 +141,16 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     return result
 
 
+def _doubt_said(text: str) -> bool:
+    """Doubt about an explanation that was said, not denied ("he didn't seem scared of him" is no doubt)."""
+    lowered = (text or "").lower()
+    return any(not _negated(lowered, m.start()) for m in EXPLANATION_DOUBT.finditer(lowered))
+
+
 def _affirmed_injury(text: str) -> Optional[ConceptHit]:
     """The first clause naming an injury that is not itself negated ("no marks" is not an injury)."""
     for clause in re.split(r"(?<=[.!?;])\s+|,\s*but\s+|\n", text or ""):
-        match = INJURY_WORDS.search(clause.lower())
+        match = INJURY_WORDS.search(SCHOOL_MARKS.sub(lambda m: " " * len(m.group()), clause.lower()))
         before = re.findall(r"[\w']+", clause[:match.start()].lower())[-4:] if match else []
         if match and not any(w in {"no", "not", "never", "without", "none"} or w.endswith("n't") for w in before):
             return ConceptHit(concept="injury_nonmobile_baby",

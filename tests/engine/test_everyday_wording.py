@@ -41,3 +41,20 @@ def test_coercive_control_is_domestic_abuse(text):
 def test_towns_and_villages_resolve_to_their_area(place, area):
     match = get_engine().resolver.resolve(place)
     assert (match.area if match else None) == area
+
+
+def test_a_child_describing_abuse_without_sexual_words_is_sexual_abuse():
+    """002 s47 list: 'Allegations or suspicions about a serious injury / sexual abuse to a child'."""
+    assert "sexual_abuse" in _concepts("She said he comes in her room at night and does stuff under her covers.")
+
+
+@pytest.mark.parametrize("text", ["The police are at their house every weekend, shouting, things getting thrown.",
+                                  "I saw her mum come out with a black eye.",
+                                  "She hides under her bed when daddy gets angry at mummy."])
+def test_everyday_signs_of_domestic_abuse(text):
+    """000 7.1 and 002 Tier 3/4 domestic abuse; repeated police call-outs are level 4 (004 'serious')."""
+    assert "domestic_abuse" in _concepts(text)
+
+
+def test_police_at_the_door_about_something_else_is_not_domestic_abuse():
+    assert "domestic_abuse" not in _concepts("The police were at the door about his bike being stolen.")

@@ -81,3 +81,29 @@ def test_a_disabled_childs_carer_asking_for_a_break_is_a_child_in_need():
 
 def test_a_carer_asking_for_a_break_without_complex_needs_sets_no_floor():
     assert level_floors("norfolk", [], "Mum is exhausted with the new baby and would like a break.") == []
+
+
+def test_an_explanation_in_doubt_without_an_injury_is_not_an_injury_red_flag():
+    """002 s47: 'Inconsistent explanations or an admission about a clear non-accidental injury' needs an injury:
+    a changing story about where a 13-year-old slept, or school marks that dropped, are not one."""
+    for worried in ("She stayed out one night, first time ever, and her story keeps changing about which friend.",
+                    "He is on his xbox till 2am, tired all the time and his marks have dropped a bit."):
+        advice = assess(Case(area="Bedford", age="13", worried=worried, scale=6))
+        assert not advice.s47 and all(i.concept != "unexplained_injury" for i in advice.indicators)
+
+
+def test_a_denied_doubt_does_not_make_a_smack_a_red_flag():
+    """002 Tier 2: chastisement 'within legal limits'; 'didnt seem scared' (typed without the apostrophe) is no
+    fear, and 'no mark' is no injury."""
+    advice = assess(Case(area="Fakenham", age="5", scale=8,
+                         worried="A dad gave his boy one smack on the legs over his jeans. No mark that i could see, "
+                                 "the boy didnt seem scared of him after."))
+    assert advice.level == 2 and not advice.s47
+
+
+def test_a_doubted_explanation_of_a_real_injury_is_still_a_red_flag():
+    """002 s47: 'Inconsistent explanations ... about a clear non-accidental injury' (no floor lost)."""
+    advice = assess(Case(area="Norwich", age="8", scale=3,
+                         worried="He has a bruise on his cheek and the story keeps changing, first the stairs then "
+                                 "his brother."))
+    assert advice.level == 4 and advice.s47
