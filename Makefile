@@ -22,6 +22,10 @@ MODEL     := models/assistant.tar.gz
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
+# endpoints.yml's action token (bot/action_server.py): a fresh random one per make run unless set.
+ifndef ACTION_SERVER_TOKEN
+export ACTION_SERVER_TOKEN := $(shell od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+endif
 export TRACKER_DB_URL ?= sqlite:///build/conversations.db
 export RASA_CACHE_DIRECTORY ?= $(CURDIR)/build/rasa-cache
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -97,7 +101,7 @@ bench: $(MODEL) ## Benchmarks: assess per case, and REST per turn beside Rasa's 
 	$(PY) bench/bench_rest.py
 
 actions: venv ## Run the action server (localhost only)
-	SANIC_HOST=127.0.0.1 $(RASA) run actions --actions actions --port $(ACTION_PORT)
+	SANIC_HOST=127.0.0.1 $(PY) -m bot.action_server run actions --actions actions --port $(ACTION_PORT)
 
 run: $(MODEL) ## Set up everything, then start the action server and the assistant
 	@echo "Starting the action server on 127.0.0.1:$(ACTION_PORT) and the assistant on port $(RASA_PORT)"
