@@ -91,7 +91,7 @@ nlu-cv: venv $(PIPELINE) ## NLU cross-validation with a floor on intent F1 (NLU_
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out results/nlu-cv --config config.yml
 	$(PY) scripts/nlu_floor.py results/nlu-cv/intent_report.json $(NLU_FLOOR)
 
-e2e: $(MODEL) browser ## End-to-end: real action server + Rasa server (REST, web widget in chromium, Slack, Teams)
+e2e: $(MODEL) browser haproxy ## End-to-end: real action server + Rasa server (REST, web widget in chromium, Slack, Teams)
 	$(PY) -m pytest -q -m e2e tests
 
 test: lint guidance-check unit validate core-test nlu-cv e2e ## Everything CI runs
@@ -132,3 +132,25 @@ browser: ## Install Debian's chromium and chromedriver for the browser test, if 
 
 clean: ## Remove build outputs (keeps the venv)
 	rm -rf build models results artifacts .pytest_cache .ruff_cache
+
+# --- several instances (issue 15): HAProxy from Debian, `make cluster`, `make bench-cluster`
+CLUSTER_PORT ?= 8080
+.PHONY: haproxy cluster bench-cluster
+haproxy: ## Install Debian's haproxy (the cluster's load balancer), if missing
+	@if command -v haproxy >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make cluster needs haproxy (Debian: haproxy). There is no apt-get here: install it yourself."; exit 1; fi; \
+	SUDO=; if [ "$$(id -u)" != 0 ]; then \
+	  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	  echo "Installing haproxy needs root: run 'apt-get install -y haproxy' as root."; exit 1; fi; fi; \
+	echo "Installing haproxy (apt-get)"; export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get install -y -q haproxy >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -q && $$SUDO apt-get install -y -q haproxy; } \
+	  || { echo "Could not install haproxy with apt-get (see above)."; exit 1; }; \
+	command -v haproxy >/dev/null 2>&1 || { echo "apt-get finished but haproxy is still missing."; exit 1; }
+
+cluster: $(MODEL) haproxy ## Two Rasa + two action servers behind HAProxy on :8080, on PostgreSQL and Redis
+	@$(PY) scripts/run_cluster.py --model $(MODEL) --port $(CLUSTER_PORT)
+
+bench-cluster: $(MODEL) haproxy ## 1 vs 2 instances behind HAProxy at 10 and 50 conversations (figures only)
+	$(PY) bench/bench_cluster.py
