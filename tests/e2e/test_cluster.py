@@ -189,3 +189,19 @@ def test_redis_down_is_a_503_with_999_and_conversations_resume(cluster):
     assert status == 200 and body
     assert advice_payload(body) is None
     assert sum(e["type"] == "user" for e in stored_events(cluster, sender)) == 2
+
+
+def test_a_record_link_minted_on_one_instance_works_on_the_other(cluster):
+    """The token lives in the conversation (PostgreSQL), so every instance knows it, and a new one replaces it."""
+    sender = f"rec-{uuid.uuid4().hex}"
+    run_case(cluster.webhook, sender, CASE)
+    records = []
+    for assistant in cluster.assistants:  # mint on each instance in turn
+        messages = post(assistant.webhook, sender, "/show_record")
+        records.append(next(m["custom"] for m in messages if (m.get("custom") or {}).get("type") == "record"))
+    for assistant in cluster.assistants:
+        with urllib.request.urlopen(assistant.url + records[1]["download_url"], timeout=60) as answer:
+            assert answer.status == 200 and "WRITTEN RECORD" in answer.read().decode()
+        with pytest.raises(urllib.error.HTTPError) as replaced:
+            urllib.request.urlopen(assistant.url + records[0]["download_url"], timeout=60)
+        assert replaced.value.code == 404
