@@ -131,7 +131,8 @@ def drop_database(name: str, admin_url: str = PG_ADMIN_URL) -> None:
 
 
 def haproxy_config(port: int, rasa_ports: List[int], action_port: int, action_ports: List[int]) -> str:
-    """Round robin, health checks every second, and a refused connection retried on the other server."""
+    """Round robin (socketio: by client address), health checks every 2 s, and a refused connection
+    retried on another server."""
     rasa = "\n".join(f"  server rasa{i + 1} 127.0.0.1:{p} check" for i, p in enumerate(rasa_ports))
     actions = "\n".join(f"  server actions{i + 1} 127.0.0.1:{p} check" for i, p in enumerate(action_ports))
     return f"""global
@@ -142,18 +143,29 @@ defaults
   timeout connect 2s
   timeout client 65s
   timeout server 65s
+  # a busy instance answers its health check late: only a check unanswered for 10 s, three times, takes it out
+  timeout check 10s
   retries 3
   option redispatch 1
-  default-server inter 1s fall 2 rise 2
+  default-server inter 2s fall 3 rise 2
 
 frontend assistant
   bind 127.0.0.1:{port}
   option forwardfor
   http-response set-header X-Instance %s
+  acl socketio path_beg /socket.io
+  use_backend rasa_socketio if socketio
   default_backend rasa
 
 backend rasa
   balance roundrobin
+  option httpchk GET /
+{rasa}
+
+# socketio keeps a session on one server: the same client address always reaches the same instance
+backend rasa_socketio
+  balance source
+  hash-type consistent
   option httpchk GET /
 {rasa}
 
