@@ -54,14 +54,39 @@ def protect(app: Any, token: str) -> Any:
     return app
 
 
+def add_record_route(app: Any) -> Any:
+    """``POST /record`` with ``{"slots", "assessed_at"}``: the written record as text, built here.
+
+    Why here: the record goes through the engine's one path, which loads the matcher and the
+    TensorFlow sentence encoder. Built in the Rasa server (the download route), they were loaded a
+    second time in every Rasa instance; the action server holds them already.
+    """
+    import asyncio
+
+    from sanic import response
+
+    @app.post("/record")
+    async def record(request: Any) -> Any:
+        from channels.record import record_text
+
+        body = request.json if isinstance(request.json, dict) else {}
+        slots = body.get("slots") if isinstance(body.get("slots"), dict) else {}
+        built = await asyncio.get_running_loop().run_in_executor(None, record_text, slots, body.get("assessed_at"))
+        if built is None:
+            return response.json({"error": "no finished assessment"}, status=404)
+        return response.json({"filename": built[0], "text": built[1]})
+
+    return app
+
+
 def install(token: str) -> None:
-    """Wrap rasa_sdk's ``create_app`` so the app it builds checks the token."""
+    """Wrap rasa_sdk's ``create_app`` so the app it builds checks the token and renders records."""
     from rasa_sdk import endpoint
 
     original = endpoint.create_app
 
     def create_app(*args: Any, **kwargs: Any) -> Any:
-        return protect(original(*args, **kwargs), token)
+        return protect(add_record_route(original(*args, **kwargs)), token)
 
     endpoint.create_app = create_app
 

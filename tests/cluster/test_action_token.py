@@ -33,10 +33,11 @@ def test_no_short_or_missing_token():
     assert server_token({"ACTION_SERVER_TOKEN": TOKEN}) == TOKEN
 
 
-def post(port: int, query: str) -> int:
-    body = json.dumps({"next_action": "action_warm_up", "sender_id": "t", "domain": {},
-                       "tracker": {"sender_id": "t", "slots": {}, "latest_message": {}, "events": []}}).encode()
-    request = urllib.request.Request(f"http://127.0.0.1:{port}/webhook{query}", data=body,
+def post(port: int, query: str, path: str = "/webhook", payload: object = None) -> int:
+    body = json.dumps(payload or {"next_action": "action_warm_up", "sender_id": "t", "domain": {},
+                                  "tracker": {"sender_id": "t", "slots": {}, "latest_message": {},
+                                              "events": []}}).encode()
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}{query}", data=body,
                                      headers={"Content-Type": "application/json"})
     try:
         with urllib.request.urlopen(request, timeout=60) as answer:
@@ -57,6 +58,10 @@ def test_the_real_action_server_refuses_calls_without_the_token(tmp_path):
         assert post(port, "") == 401
         assert post(port, "?token=" + urllib.parse.quote("wrong-token-of-the-same-size-12")) == 401
         assert post(port, "?token=" + urllib.parse.quote(TOKEN)) == 200
+        # the record route (the engine stays in the action server) is behind the same token
+        no_record = {"slots": {}, "assessed_at": None}
+        assert post(port, "", "/record", no_record) == 401
+        assert post(port, "?token=" + urllib.parse.quote(TOKEN), "/record", no_record) == 404
     finally:
         process.terminate()
         process.wait(timeout=20)
