@@ -136,18 +136,21 @@ clean: ## Remove build outputs (keeps the venv)
 # --- several instances (issue 15): HAProxy from Debian, `make cluster`, `make bench-cluster`
 CLUSTER_PORT ?= 8080
 .PHONY: haproxy cluster bench-cluster
-haproxy: ## Install Debian's haproxy (the cluster's load balancer), if missing
-	@if command -v haproxy >/dev/null 2>&1; then exit 0; fi; \
+CLUSTER_PKGS := haproxy redis-server
+haproxy: ## Install Debian's haproxy (the cluster's load balancer) and redis-server, if missing
+	@if command -v haproxy >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1; then exit 0; fi; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "make cluster needs haproxy (Debian: haproxy). There is no apt-get here: install it yourself."; exit 1; fi; \
+	  echo "make cluster needs haproxy and redis-server (Debian: $(CLUSTER_PKGS)). There is no apt-get here:"; \
+	  echo "install them yourself, then run make again."; exit 1; fi; \
 	SUDO=; if [ "$$(id -u)" != 0 ]; then \
 	  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
-	  echo "Installing haproxy needs root: run 'apt-get install -y haproxy' as root."; exit 1; fi; fi; \
-	echo "Installing haproxy (apt-get)"; export DEBIAN_FRONTEND=noninteractive; \
-	$$SUDO apt-get install -y -q haproxy >/dev/null 2>&1 \
-	  || { $$SUDO apt-get update -q && $$SUDO apt-get install -y -q haproxy; } \
-	  || { echo "Could not install haproxy with apt-get (see above)."; exit 1; }; \
-	command -v haproxy >/dev/null 2>&1 || { echo "apt-get finished but haproxy is still missing."; exit 1; }
+	  echo "Installing $(CLUSTER_PKGS) needs root: run 'apt-get install -y $(CLUSTER_PKGS)' as root."; exit 1; fi; fi; \
+	echo "Installing $(CLUSTER_PKGS) (apt-get)"; export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get install -y -q $(CLUSTER_PKGS) >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -q && $$SUDO apt-get install -y -q $(CLUSTER_PKGS); } \
+	  || { echo "Could not install $(CLUSTER_PKGS) with apt-get (see above)."; exit 1; }; \
+	command -v haproxy >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 \
+	  || { echo "apt-get finished but haproxy or redis-server is still missing."; exit 1; }
 
 cluster: $(MODEL) haproxy ## Two Rasa + two action servers behind HAProxy on :8080, on PostgreSQL and Redis
 	@$(PY) scripts/run_cluster.py --model $(MODEL) --port $(CLUSTER_PORT)
