@@ -8,6 +8,7 @@ SIGTERM or SIGHUP stop everything it started; the PostgreSQL server and the data
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,8 @@ def main() -> int:
     parser.add_argument("--port", type=int, default=8080)
     parser.add_argument("--database", default="safeguarding", help="PostgreSQL database (created if missing)")
     args = parser.parse_args()
+    # Ctrl+C stops the cluster even when started from a shell that set SIGINT to "ignore" (a background job)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     cluster = Cluster(model=args.model, instances=args.instances, port=args.port)
     with stop_on_signals():
         try:
