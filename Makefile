@@ -22,6 +22,10 @@ MODEL     := models/assistant.tar.gz
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
+# endpoints.yml's action token (bot/action_server.py): a fresh random one per make run unless set.
+ifndef ACTION_SERVER_TOKEN
+export ACTION_SERVER_TOKEN := $(shell od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+endif
 export TRACKER_DB_URL ?= sqlite:///build/conversations.db
 export RASA_CACHE_DIRECTORY ?= $(CURDIR)/build/rasa-cache
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -87,7 +91,7 @@ nlu-cv: venv $(PIPELINE) ## NLU cross-validation with a floor on intent F1 (NLU_
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 3 --out results/nlu-cv --config config.yml
 	$(PY) scripts/nlu_floor.py results/nlu-cv/intent_report.json $(NLU_FLOOR)
 
-e2e: $(MODEL) browser ## End-to-end: real action server + Rasa server (REST, web widget in chromium, Slack, Teams)
+e2e: $(MODEL) browser haproxy ## End-to-end: real action server + Rasa server (REST, web widget in chromium, Slack, Teams)
 	$(PY) -m pytest -q -m e2e tests
 
 test: lint guidance-check unit validate core-test nlu-cv e2e ## Everything CI runs
@@ -97,7 +101,7 @@ bench: $(MODEL) ## Benchmarks: assess per case, and REST per turn beside Rasa's 
 	$(PY) bench/bench_rest.py
 
 actions: venv ## Run the action server (localhost only)
-	SANIC_HOST=127.0.0.1 $(RASA) run actions --actions actions --port $(ACTION_PORT)
+	SANIC_HOST=127.0.0.1 $(PY) -m bot.action_server run actions --actions actions --port $(ACTION_PORT)
 
 run: $(MODEL) ## Set up everything, then start the action server and the assistant
 	@echo "Starting the action server on 127.0.0.1:$(ACTION_PORT) and the assistant on port $(RASA_PORT)"
@@ -128,3 +132,28 @@ browser: ## Install Debian's chromium and chromedriver for the browser test, if 
 
 clean: ## Remove build outputs (keeps the venv)
 	rm -rf build models results artifacts .pytest_cache .ruff_cache
+
+# --- several instances (issue 15): HAProxy from Debian, `make cluster`, `make bench-cluster`
+CLUSTER_PORT ?= 8080
+.PHONY: haproxy cluster bench-cluster
+CLUSTER_PKGS := haproxy redis-server
+haproxy: ## Install Debian's haproxy (the cluster's load balancer) and redis-server, if missing
+	@if command -v haproxy >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null 2>&1; then \
+	  echo "make cluster needs haproxy and redis-server (Debian: $(CLUSTER_PKGS)). There is no apt-get here:"; \
+	  echo "install them yourself, then run make again."; exit 1; fi; \
+	SUDO=; if [ "$$(id -u)" != 0 ]; then \
+	  if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else \
+	  echo "Installing $(CLUSTER_PKGS) needs root: run 'apt-get install -y $(CLUSTER_PKGS)' as root."; exit 1; fi; fi; \
+	echo "Installing $(CLUSTER_PKGS) (apt-get)"; export DEBIAN_FRONTEND=noninteractive; \
+	$$SUDO apt-get install -y -q $(CLUSTER_PKGS) >/dev/null 2>&1 \
+	  || { $$SUDO apt-get update -q && $$SUDO apt-get install -y -q $(CLUSTER_PKGS); } \
+	  || { echo "Could not install $(CLUSTER_PKGS) with apt-get (see above)."; exit 1; }; \
+	command -v haproxy >/dev/null 2>&1 && command -v redis-server >/dev/null 2>&1 \
+	  || { echo "apt-get finished but haproxy or redis-server is still missing."; exit 1; }
+
+cluster: $(MODEL) haproxy ## Two Rasa + two action servers behind HAProxy on :8080, on PostgreSQL and Redis
+	@$(PY) scripts/run_cluster.py --model $(MODEL) --port $(CLUSTER_PORT)
+
+bench-cluster: $(MODEL) haproxy ## 1 vs 2 instances behind HAProxy at 10 and 50 conversations (figures only)
+	$(PY) bench/bench_cluster.py

@@ -63,10 +63,12 @@ def validate_action_result(action: Any, result: Dict[str, Any]) -> bool:
 
 
 def _area_of(tracker: Any) -> Optional[str]:
-    from bot.assess import get_engine
+    # The resolver alone: the whole engine (matcher, sentence encoder) belongs in the action server.
+    from bot.areas import AreaResolver
+    from bot.guidance.loader import cached_areas
 
     value = tracker.get_slot("triage_area") if tracker else None
-    match = get_engine().resolver.resolve(value) if value else None
+    match = AreaResolver(cached_areas()).resolve(value) if value else None
     return match.area if match else None
 
 

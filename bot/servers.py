@@ -18,12 +18,14 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import secrets
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -88,10 +90,11 @@ WARM_UP_CALL = {"next_action": "action_warm_up", "sender_id": "warm-up", "domain
                             "followup_action": None, "active_loop": {}, "latest_action_name": None}}
 
 
-def warm_up_actions(action_port: int, timeout: float = 120) -> None:
+def warm_up_actions(action_port: int, timeout: float = 120, token: str = "") -> None:
     """Have the action server load the engine now (actions/warmup.py), not on the first person's answer."""
     body = json.dumps(WARM_UP_CALL).encode()
-    request = urllib.request.Request(f"http://127.0.0.1:{action_port}/webhook", data=body,
+    query = "?" + urllib.parse.urlencode({"token": token}) if token else ""
+    request = urllib.request.Request(f"http://127.0.0.1:{action_port}/webhook{query}", data=body,
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         answer = json.loads(response.read().decode())
@@ -111,6 +114,10 @@ class Assistant:
     extra_env: Dict[str, str] = field(default_factory=dict)
     enable_api: bool = False
     processes: List[subprocess.Popen] = field(default_factory=list)
+    # The action server answers only callers with this token (bot/action_server.py): ACTION_SERVER_TOKEN if
+    # set (a cluster shares one), else a fresh random one for this launch, handed to both servers.
+    action_token: str = field(default_factory=lambda: os.environ.get("ACTION_SERVER_TOKEN", "").strip()
+                              or secrets.token_urlsafe(32))
 
     @property
     def url(self) -> str:
@@ -129,6 +136,7 @@ class Assistant:
             "SANIC_HOST": "127.0.0.1",
             "TF_CPP_MIN_LOG_LEVEL": "3",
             "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+            "ACTION_SERVER_TOKEN": self.action_token,
         })
         env.update(self.extra_env)
         return env
@@ -143,11 +151,11 @@ class Assistant:
 
     def start_actions(self, timeout: float = 120) -> subprocess.Popen:
         # rasa_sdk binds to SANIC_HOST (set to 127.0.0.1 in env()): the action server is never public.
-        process = self._spawn("actions", [RASA, "run", "actions", "--actions", "actions",
-                                          "--port", str(self.action_port)])
+        process = self._spawn("actions", [sys.executable, "-m", "bot.action_server", "run", "actions",
+                                          "--actions", "actions", "--port", str(self.action_port)])
         try:
             wait_for(f"http://127.0.0.1:{self.action_port}/health", timeout, process)
-            warm_up_actions(self.action_port, timeout)
+            warm_up_actions(self.action_port, timeout, self.env()["ACTION_SERVER_TOKEN"])
         except BaseException:  # a half-started server must not be left holding the port (or be restarted twice)
             self.forget(process)
             raise

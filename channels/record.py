@@ -9,10 +9,11 @@ with a traceback.
 
 from __future__ import annotations
 
-import asyncio
 import logging
+import os
 from typing import Any, Awaitable, Callable, Dict, Optional
 
+import aiohttp
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -44,6 +45,24 @@ def record_text(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[t
     return records.filename(record), records.render_text(record)
 
 
+async def render_on_action_server(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[tuple]:
+    """(file name, text) from the action server's ``/record`` (bot/action_server.py), or None (404).
+
+    The engine (matcher, TensorFlow sentence encoder) lives in the action server; building the record
+    here loaded it a second time into every Rasa instance. Any other failure raises (the route answers 503).
+    """
+    url = os.environ.get("ACTION_ENDPOINT_URL", "").rsplit("/webhook", 1)[0] + "/record"
+    params = {"token": os.environ.get("ACTION_SERVER_TOKEN", "")}
+    timeout = aiohttp.ClientTimeout(total=30)
+    async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
+            url, params=params, json={"slots": slots, "assessed_at": assessed_at}) as answer:
+        if answer.status == 404:
+            return None
+        answer.raise_for_status()
+        body = await answer.json()
+    return body["filename"], body["text"]
+
+
 class RecordDownloadInput(InputChannel):
     """Not a chat channel: one GET route that serves this conversation's record as text/plain."""
 
@@ -64,8 +83,7 @@ class RecordDownloadInput(InputChannel):
                 if tracker is None or not token_valid(tracker.get_slot("record_token"), token):
                     return response.text(NOT_FOUND, status=404)
                 slots = {name: tracker.get_slot(name) for name in RECORD_SLOTS}
-                built = await asyncio.get_running_loop().run_in_executor(
-                    None, record_text, slots, tracker.get_slot("record_assessed_at"))
+                built = await render_on_action_server(slots, tracker.get_slot("record_assessed_at"))
             except Exception:  # noqa: BLE001 - a download link must never answer with a traceback
                 logger.exception("record download failed")
                 return response.text("Sorry, the record could not be made just now. Try again, or show it in the "

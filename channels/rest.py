@@ -23,16 +23,14 @@ from bot.rasa_ext import install
 from channels.limits import (
     BLANK_REPLY,
     DANGER,
-    Deduplicator,
-    InFlight,
     LimitSettings,
     ParsedMessage,
-    RateLimits,
     Rejection,
     check_size,
     is_blank,
     parse_message_body,
 )
+from channels.shared import RedisUnavailable, channel_state
 
 install()
 
@@ -62,10 +60,8 @@ class SafeRestInput(RestInput):
 
     def __init__(self, settings: Optional[LimitSettings] = None) -> None:
         self.settings = settings or LimitSettings.from_env()
-        self.limits = RateLimits(self.settings)
-        self.in_flight = InFlight(self.settings.sender_in_flight)
-        self.dedup: Deduplicator[List[Dict[str, Any]]] = Deduplicator(self.settings.dedup_ttl_seconds,
-                                                                         self.settings.dedup_max_entries)
+        # Rate limits, in-flight cap and message_id replay: in memory, or in Redis for a cluster (issue 15).
+        self.state = channel_state(self.settings)
 
     @classmethod
     def name(cls) -> str:
@@ -74,6 +70,14 @@ class SafeRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[str, Any]]) -> SafeRestInput:
         return cls()
+
+    @staticmethod
+    def _unavailable(sender: str, error: Exception) -> HTTPResponse:
+        # The type only: a database error's text can carry the message itself, which must not reach logs.
+        logger.error("Could not handle a message (%s); answered 503 with the safety net", type(error).__name__)
+        return response.json([{"recipient_id": sender, "text": failure_message(),
+                               "custom": {"type": "error", "error": "unavailable"}}], status=503,
+                             headers={"Retry-After": "30"})
 
     @staticmethod
     def _refuse(rejection: Rejection) -> HTTPResponse:
@@ -102,7 +106,10 @@ class SafeRestInput(RestInput):
             message, rejected = parse_message_body(request.body or b"", self.settings)
             if rejected or message is None:
                 return self._refuse(rejected or Rejection(400, "bad_request", DANGER))
-            limited = self.limits.check(message.sender, client_ip(request))
+            try:
+                limited = await self.state.check_rate(message.sender, client_ip(request))
+            except RedisUnavailable as error:  # the cluster's shared state is gone: say so, keep nothing
+                return self._unavailable(message.sender, error)
             if limited:
                 return self._refuse(limited)
             if is_blank(message.text):
@@ -111,21 +118,22 @@ class SafeRestInput(RestInput):
                 return response.stream(self.stream_response(on_new_message, message.text, message.sender,
                                                             message.input_channel or self.name(), message.metadata),
                                        content_type="text/event-stream")
-            busy = self.in_flight.acquire(message.sender)
+            try:
+                busy = await self.state.enter(message.sender)
+            except RedisUnavailable as error:
+                return self._unavailable(message.sender, error)
             if busy:
                 return self._refuse(busy)
             try:
-                messages, replayed = await self.dedup.run(
+                messages, replayed = await self.state.run_once(
                     message.sender, message.message_id, lambda: self._answer(on_new_message, message))
             except Exception as error:  # noqa: BLE001 - any failure must be visible to the user, not an empty 200
-                # The type only: a database error's text can carry the message itself, which must not reach logs.
-                logger.error("Could not handle a message (%s); answered 503 with the safety net",
-                             type(error).__name__)
-                return response.json([{"recipient_id": message.sender, "text": failure_message(),
-                                       "custom": {"type": "error", "error": "unavailable"}}], status=503,
-                                     headers={"Retry-After": "30"})
+                return self._unavailable(message.sender, error)
             finally:
-                self.in_flight.release(message.sender)
+                try:
+                    await self.state.leave(message.sender)
+                except RedisUnavailable:  # the counter lapses by its TTL
+                    logger.error("Could not release a sender's in-flight count (Redis unavailable)")
             headers = {"X-Replayed": "true"} if replayed else {}
             return response.json(messages, headers=headers)
 

@@ -38,6 +38,7 @@ from bot.advice import Advice
 from bot.rasa_ext import install
 from bot.render.cards import slack_blocks
 from bot.render.text import headline
+from channels.shared import RedisUnavailable, recent_keys
 
 install()
 
@@ -189,7 +190,8 @@ class SafeSlackInput(SlackInput):
         # or a retry of a first try that never arrived would go unanswered.
         self.errors_ignore_retry = ()
         self.base_url = base_url
-        self.recent = recent or RecentKeys()
+        # Seen event ids: this process's RecentKeys, or Redis when REDIS_URL is set (a retry may reach any instance).
+        self.recent = recent_keys(recent or RecentKeys())
         if not self.configured:
             logger.info(UNCONFIGURED)
 
@@ -248,7 +250,11 @@ class SafeSlackInput(SlackInput):
             return response.text("Ignored: channel not supported.")
         keys = [f"event:{payload['event_id']}" if payload.get("event_id") else "",
                 f"message:{event.get('channel')}:{event['ts']}" if event.get("ts") else ""]
-        if self.recent.seen(keys):
+        try:
+            duplicate = await self.recent.seen(keys)
+        except RedisUnavailable:
+            return await self.unavailable(metadata)
+        if duplicate:
             logger.info("Slack event %s already handled (retry #%s); not answering again.",
                         payload.get("event_id"), request.headers.get("x-slack-retry-num"))
             return response.text("Duplicate event ignored.", headers={"X-Slack-No-Retry": "1"})
@@ -268,11 +274,30 @@ class SafeSlackInput(SlackInput):
         user = (payload.get("user") or {}).get("id")
         if text is None or not user:
             return response.text("Ignored: nothing to send.")
-        if self.recent.seen([f"action:{payload['trigger_id']}" if payload.get("trigger_id") else ""]):
-            return response.text("Duplicate interaction ignored.")
         metadata = self.interaction_metadata(payload)
+        try:
+            duplicate = await self.recent.seen([f"action:{payload['trigger_id']}" if payload.get("trigger_id") else ""])
+        except RedisUnavailable:
+            return await self.unavailable(metadata)
+        if duplicate:
+            return response.text("Duplicate interaction ignored.")
         sender = self._get_conversation_id(user, metadata["out_channel"], metadata["thread_id"])
         return await self.process_message(request, on_new_message, text=text, sender_id=sender, metadata=metadata)
+
+    async def unavailable(self, metadata: Dict[str, Any]) -> HTTPResponse:
+        """Redis (the cluster's shared state) is down: tell the person in the thread, 999 first, and answer 503.
+
+        No retry is asked for: the message says to send it again, and a retry answered later as well
+        would be a second answer.
+        """
+        from channels.rest import failure_message
+
+        logger.error("Shared state unavailable; told the Slack user and answered 503")
+        output = self.get_output_channel(metadata.get("out_channel"), metadata.get("thread_id"))
+        if metadata.get("out_channel"):
+            await output.send_text_message(str(metadata["out_channel"]), failure_message())
+        return response.text("Shared state unavailable.", status=HTTPStatus.SERVICE_UNAVAILABLE,
+                             headers={"X-Slack-No-Retry": "1"})
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         slack_webhook = Blueprint("slack_webhook", __name__)
