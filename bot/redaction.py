@@ -60,8 +60,19 @@ def find_pii(text: str) -> List[Span]:
     """Every personal detail found in ``text``, non-overlapping, in order."""
     if not text or not text.strip():
         return []
-    found = contact_spans(text) + handle_and_reference_spans(text) + place_spans(text) + name_spans(text)
-    return _resolve(found)
+    # A JSON-encoded log record holds line breaks as the two characters "\n", glued to the words beside them
+    # ("Okafor.\n\tsos_more"), and "£" as "\u00a3": read escapes as the spaces or quotes they stand for, with
+    # every offset kept, so that no span starts or ends inside one (the record must stay valid JSON).
+    plain = ESCAPE.sub(_unescaped, text) if "\\" in text else text
+    found = contact_spans(plain) + handle_and_reference_spans(plain) + place_spans(plain) + name_spans(plain)
+    return [s if plain is text else Span(s.start, s.end, s.type, text[s.start:s.end]) for s in _resolve(found)]
+
+
+ESCAPE = re.compile(r"\\(?:[nrt\"\\/]|u[0-9a-fA-F]{4})")
+
+
+def _unescaped(match: re.Match) -> str:
+    return '""' if match.group() == '\\"' else " " * len(match.group())
 
 
 PRIORITY = {"EMAIL": 0, "DOB": 1, "NHS_NUMBER": 2, "NI_NUMBER": 3, "PHONE": 4, "POSTCODE": 5, "VEHICLE_REG": 6,

@@ -64,3 +64,21 @@ def test_the_stored_path_keeps_the_meaning_of_the_blind_corpus(batch):
     assert path.kept() >= rules.kept() and not path.dropped, path.dropped
     assert not path.clean_changed, path.clean_changed
     assert path.recall() >= rules.recall(), sorted(set(path.misses) - set(rules.misses))
+
+
+def test_a_json_encoded_log_record_is_redacted_as_well_as_the_plain_text():
+    """Rasa logs some records as JSON ("processor.slots.log": the slots, one "\\n\\t" apart). The escapes glue
+    to the words beside them ("Okafor.\\n\\tsos_more"), which once hid a surname; "£" comes as "\\u00a3". Every
+    blind-corpus sentence, logged that way, loses as many details as it does in plain text, keeps its meaning
+    words, and the record stays valid JSON."""
+    import json
+
+    def logged(text: str) -> str:
+        record = json.dumps({"slot_values": f"\tsos_worried: {text}\n\tsos_more: None", "event": "slots.log"})
+        value = json.loads(redact(record))["slot_values"]
+        return value[len("\tsos_worried: "):-len("\n\tsos_more: None")]
+
+    corpus = load()
+    plain, as_json = score(redact, corpus), score(logged, corpus)
+    assert {m.split(" -> ")[0] for m in as_json.misses} <= {m.split(" -> ")[0] for m in plain.misses}
+    assert as_json.kept() >= plain.kept(), as_json.dropped
