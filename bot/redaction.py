@@ -22,14 +22,20 @@ import json
 import logging
 import re
 import threading
-from typing import Any, Dict, Iterable, List, Optional
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.redaction_lexicon import (  # noqa: F401 - re-exported: the public names of this module
     AMBIGUOUS,
     FIRST_NAMES,
+    KIN_TITLES,
+    PARTICLES,
+    RELATIONS,
     SURNAMES,
+    TITLES,
     Span,
     concept_words,
+    is_ordinary_word,
     protected_words,
 )
 from bot.redaction_names import name_spans
@@ -54,8 +60,19 @@ def find_pii(text: str) -> List[Span]:
     """Every personal detail found in ``text``, non-overlapping, in order."""
     if not text or not text.strip():
         return []
-    found = contact_spans(text) + handle_and_reference_spans(text) + place_spans(text) + name_spans(text)
-    return _resolve(found)
+    # A JSON-encoded log record holds line breaks as the two characters "\n", glued to the words beside them
+    # ("Okafor.\n\tsos_more"), and "£" as "\u00a3": read escapes as the spaces or quotes they stand for, with
+    # every offset kept, so that no span starts or ends inside one (the record must stay valid JSON).
+    plain = ESCAPE.sub(_unescaped, text) if "\\" in text else text
+    found = contact_spans(plain) + handle_and_reference_spans(plain) + place_spans(plain) + name_spans(plain)
+    return [s if plain is text else Span(s.start, s.end, s.type, text[s.start:s.end]) for s in _resolve(found)]
+
+
+ESCAPE = re.compile(r"\\(?:[nrt\"\\/]|u[0-9a-fA-F]{4})")
+
+
+def _unescaped(match: re.Match) -> str:
+    return '""' if match.group() == '\\"' else " " * len(match.group())
 
 
 PRIORITY = {"EMAIL": 0, "DOB": 1, "NHS_NUMBER": 2, "NI_NUMBER": 3, "PHONE": 4, "POSTCODE": 5, "VEHICLE_REG": 6,
@@ -89,13 +106,41 @@ def redact(text: Optional[str]) -> Optional[str]:
 
 
 def redact_known(text: Optional[str], known: Dict[str, str]) -> Optional[str]:
-    """Replace values already found in the user's messages (e.g. echoed back by the bot) wherever they occur."""
+    """Replace values already found in the user's messages (e.g. echoed back by the bot) wherever they occur,
+    as whole words: a name "Lee" must not take the "lee" out of "sleeping", nor "Ash" the "ash" of "DASH"."""
     if not text or not isinstance(text, str) or not known:
         return text
     for value in sorted(known, key=len, reverse=True):
         if len(value) >= 2:
-            text = re.sub(re.escape(value), f"[{known[value]}]", text, flags=re.I)
+            text = _replace_known(text, value, f"[{known[value]}]")
     return text
+
+
+def _replace_known(text: str, value: str, placeholder: str) -> str:
+    pattern, ordinary = _known_pattern(value)
+    parts: List[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        if ordinary and SENTENCE_END.search(text[:match.start()]):
+            continue  # "Mark on the left cheek": a capital at a sentence start says nothing
+        parts += [text[last:match.start()], placeholder]
+        last = match.end()
+    return "".join(parts) + text[last:]
+
+
+SENTENCE_END = re.compile(r"(?:\A|[.!?])\s*\Z")
+
+
+@lru_cache(maxsize=4096)
+def _known_pattern(value: str) -> Tuple[re.Pattern, bool]:
+    """A found value as a whole-word pattern, and whether it is also an ordinary word. Case is ignored
+    ("KOWALSKA", "Kowalska") unless every word of the value is also an ordinary word, place or worry word:
+    a name "Park" must not take "park" out of "sleeping in the park", nor "Mark" the worry "Mark on her cheek"."""
+    before = r"(?<![A-Za-z0-9])" if value[0].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if value[-1].isalnum() else ""
+    words = re.findall(r"[a-z]+", value.lower())
+    ordinary = bool(words) and all(is_ordinary_word(word) for word in words)
+    return re.compile(before + re.escape(value) + after, 0 if ordinary else re.I), ordinary
 
 
 QUOTED = re.compile(r"(you said|you told me|you wrote)(\s*[:\"“']\s*)([^\"”]*)", re.I)
@@ -185,7 +230,14 @@ def known_values(texts: Iterable[str]) -> Dict[str, str]:
     for text in texts:
         for span in find_pii(text):
             values[span.text] = span.type
+            if span.type == "NAME":  # an echo may hold one part of a name ("Clarke" of "Jayden Clarke")
+                for part in re.findall(r"[A-Za-z][A-Za-z'’-]+", span.text):
+                    if len(part) > 2 and part.lower() not in NAME_PART_STOP and not is_ordinary_word(part.lower()):
+                        values.setdefault(part, "NAME")
     return values
+
+
+NAME_PART_STOP = TITLES | KIN_TITLES | RELATIONS | PARTICLES
 
 
 def redact_json(text: str) -> str:

@@ -160,3 +160,10 @@ def is_place(words: Sequence[str]) -> bool:
     phrases, tokens = protected_words()
     joined = normalise_place(" ".join(words))
     return bool(joined) and (joined in phrases or all(w in tokens for w in joined.split()))
+
+
+def is_ordinary_word(low: str) -> bool:
+    """A lower-case word with a meaning of its own: English, a name that is also a word ("grace", "park"), a
+    worry word from guidance/, a place the assistant needs, or a word never taken for a name."""
+    return (low in AMBIGUOUS or low in SURNAME_WORDS or low in NOT_NAMES or low in concept_words()
+            or low in protected_words()[1] or is_english(low))

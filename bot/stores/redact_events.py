@@ -21,7 +21,7 @@ TECHNICAL_KEYS = frozenset({"event", "name", "input_channel", "message_id", "pol
 
 def _scrub(value: Any, known: Dict[str, str], key: str = "") -> Any:
     if isinstance(value, str):
-        return value if key in TECHNICAL_KEYS else redact(redact_known(value, known))
+        return value if key in TECHNICAL_KEYS else redact_known(redact(value), known)
     if isinstance(value, list):
         return [_scrub(v, known, key) for v in value]
     if isinstance(value, dict):

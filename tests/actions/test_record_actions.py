@@ -67,5 +67,9 @@ def test_a_token_survives_the_stores_redaction():
         token = mint()
         event = {"event": "slot", "name": "record_token", "value": token}
         assert redact_event(event, known)["value"] == token  # ...but never inside the token
-    assert redact_event({"event": "slot", "name": "sos_worried", "value": "Tom hits her"}, known)["value"] == \
-        "[NAME] hits her"  # other slots are still redacted
+    # Other slots are still redacted. ("Tom" is also a word: an echo of it is replaced as written, but not at the
+    # start of a sentence, where "Mark on her cheek" must keep its worry word; see test_redaction_echoes.py.)
+    assert redact_event({"event": "slot", "name": "sos_worried", "value": "She says Tom hits her"}, known)["value"] \
+        == "She says [NAME] hits her"
+    assert redact_event({"event": "slot", "name": "sos_worried", "value": "Amy hits her"}, known)["value"] == \
+        "[NAME] hits her"

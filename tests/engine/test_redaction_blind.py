@@ -8,11 +8,12 @@ ratchets (they may only be raised). Print the table with ``scripts/redaction_sco
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
 
-from bot.redaction import redact
+from bot.redaction import nhs_check_digit_ok, redact
 from tests.privacy_blind.scoring import KINDS, load, score, table
 
 # The issue's targets.
@@ -40,6 +41,26 @@ def test_blind_corpus_is_as_the_issue_asks():
     for item in corpus:
         assert all(span["text"] in item["text"] for span in item["pii"]), item["id"]
         assert all(word in item["text"] for word in item["keep"]), item["id"]
+
+
+# Ofcom's numbers for drama (never allocated): 07700 900xxx, 01632 960xxx, 01x1 496 0xxx, 020 7946 0xxx.
+DRAMA_PHONE = re.compile(r"(?:\+44|0044|0)(?:7700900\d{3}|1632960\d{3}|1(?:1[3-8]|[2-9]1)4960\d{3}|2079460\d{3})")
+
+
+def test_every_detail_in_the_blind_corpus_is_fictional():
+    """The issue: Ofcom drama phone ranges, example.com addresses, NHS numbers in the 999 test range with a valid
+    check digit, and the QQ prefix that HMRC never issues for NI numbers."""
+    for item in load():
+        for span in item["pii"]:
+            text, digits = span["text"], re.sub(r"\D", "", span["text"])
+            if span["kind"] == "phone":
+                assert DRAMA_PHONE.fullmatch("+" + digits if digits.startswith("44") else digits), text
+            elif span["kind"] == "email":
+                assert re.search(r"example(?:\.| dot )(?:com|org|net)$", text), text
+            elif span["kind"] == "nhs_number":
+                assert digits.startswith("999") and nhs_check_digit_ok(digits), text
+            elif span["kind"] == "ni_number":
+                assert text.upper().startswith("QQ"), text
 
 
 def test_recall_overall(result, capsys):
