@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 CASE_SLOTS = (
     "triage_danger_now", "triage_area", "triage_role", "child_age", "child_mobile", "sos_worried", "sos_more",
     "sos_working_well", "sos_needs", "sos_scale", "review_confirmed", "sos_corrections", "consent_parents_know",
-    "consent_status", "consent_risky",
+    "consent_status", "consent_risky", "escalation_given",
 )
 
 
@@ -27,3 +27,13 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
 
 def latest_entity(tracker: Tracker, entity: str) -> Optional[str]:
     return next(tracker.get_latest_entity_values(entity), None)
+
+
+def escalated_this_turn(tracker: Tracker) -> bool:
+    """An escalation was already sent for the latest message (by the escalation action before the form)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "escalation_given" and event.get("value"):
+            return True
+    return False
