@@ -85,13 +85,16 @@ class PlaceFinder:
         return list(self._ordered)
 
     def find(self, text: Optional[str], answering: bool = False) -> Optional[UKPlace]:
-        """The place named in ``text``; a common word counts only capitalised or as the answer to "where?"."""
+        """The place named in ``text``: as the answer to "where?", or after "in", "from", "near" ... in a longer
+        message; a common word (Reading, Bath) counts only capitalised or as the answer."""
         if not text:
             return None
         haystack = f" {normalise_place(text)} "
         for name in self._ordered:
             if f" {name} " not in haystack:
                 continue
+            if not answering and not re.search(rf" (in|from|near|at|around|of) {re.escape(name)} ", haystack):
+                continue  # "we're in Leeds" is where the child is; "went to London with him" is not
             if name in self._common and not answering and not _capitalised(text, self._names[name].place):
                 continue
             return self._names[name]

@@ -21,6 +21,7 @@ from bot.guidance.models import AreaGuidance, Route
 from bot.indicators import ChildContext, apply_age_rules
 from bot.parsing import parse_age_years
 from bot.quick_query_topics import asks_s47, detect_topic, level_asked, service_asked
+from bot.reading import read_message
 from bot.render.text import contact_line
 from bot.routes import citation, contact_for, emergency, front_door
 
@@ -83,6 +84,9 @@ def resolve_area(engine: Engine, text: str, remembered: Optional[str]) -> Tuple[
         return engine.areas[match.area], None
     if match and match.not_covered:
         return None, f"{match.place.title()} is covered by {match.not_covered}. {NATIONAL_FALLBACK}"
+    place = read_message(text).place  # the one reader: a UK place we don't cover gets the national route
+    if place is not None and place.outside is not None:
+        return None, place.outside.message()
     lowered = text.lower().replace("’", "'")
     for term in AREA_TERMS:
         if re.search(rf"\b{re.escape(term)}\b", lowered):
