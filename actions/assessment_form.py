@@ -33,7 +33,7 @@ class ValidateAssessmentForm(FormValidationAction):
         required = list(domain_slots)
         if not conv.needs_mobility_question(slots["child_age"]) and "child_mobile" in required:
             required.remove("child_mobile")
-        if slots["escalation_given"] and not slots["triage_area"]:
+        if tracker.get_slot("escalation_given") and not slots["triage_area"]:
             # A red flag is already known: the area comes first, so the front door can be named.
             required.remove("triage_area")
             required.insert(0, "triage_area")
