@@ -8,6 +8,7 @@ answer to a question takes a documented safe default (docs/conversation.md) and 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Dict, Mapping, Optional, Tuple
 
@@ -46,25 +47,43 @@ class Fill:
     said: list = field(default_factory=list)
 
 
+_CORRECTION = re.compile(r"^\s*(no(?! one| body|body)|nope|actually|sorry|wrong|correction|not)\b|"
+                         r"\b(i meant|i said|not \w+ but|it'?s actually|got that wrong|that'?s wrong)\b", re.I)
+
+
+def is_correction(text: str) -> bool:
+    """'No, she's 10', 'actually it's Norwich', 'I meant Kettering': a wrong guess being put right."""
+    return bool(_CORRECTION.search(text or ""))
+
+
+def _empty_or_corrected(slot: str, new: Any, slots: Mapping[str, Any], correcting: bool) -> bool:
+    old = slots.get(slot)
+    return old in (None, "") or (correcting and str(old).strip().lower() != str(new).strip().lower())
+
+
 def fill_from_reading(reading: Reading, slots: Mapping[str, Any], requested: Optional[str]) -> Fill:
     """Every empty slot this message answers, except the one asked (its own validator reads it).
 
-    A place we don't cover is answered at once with the national route, never "I didn't recognise it".
-    Worries said in answer to another question are kept for the assessment.
+    A message that corrects a guess ("no, she's 10") replaces what was taken before. A place we don't cover
+    is answered at once with the national route, never "I didn't recognise it". Worries said in answer to
+    another question are kept for the assessment.
     """
     fill = Fill()
     taken = []
-    if reading.place and not slots.get("triage_area") and requested != "triage_area":
-        if reading.place.area:
-            fill.slots["triage_area"] = reading.place.words
-            taken.append("place")
-        elif reading.place.outside:
-            fill.slots["triage_area"] = OUT_OF_AREA
-            fill.said.append(reading.place.outside.message())
-    if reading.role and not slots.get("triage_role") and requested != "triage_role":
+    correcting = is_correction(reading.text)
+    if reading.place and reading.place.area and requested != "triage_area" \
+            and _empty_or_corrected("triage_area", reading.place.words, slots, correcting):
+        fill.slots["triage_area"] = reading.place.words
+        taken.append("place")
+    elif reading.place and reading.place.outside and not slots.get("triage_area") and requested != "triage_area":
+        fill.slots["triage_area"] = OUT_OF_AREA
+        fill.said.append(reading.place.outside.message())
+    if reading.role and requested != "triage_role" \
+            and _empty_or_corrected("triage_role", reading.role.category, slots, correcting):
         fill.slots["triage_role"] = reading.role.category
         taken.append("role")
-    if reading.age and not slots.get("child_age") and requested != "child_age":
+    if reading.age and requested != "child_age" \
+            and _empty_or_corrected("child_age", reading.age.text, slots, correcting):
         fill.slots["child_age"] = reading.age.text
         taken.append("age")
     if reading.danger_now is not None and slots.get("triage_danger_now") is None \

@@ -25,7 +25,9 @@ _NUM = (r"\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|elev
 # An age written as an age in a longer message ("a 9-year-old", "aged 14", "my 3 month old"): a bare number
 # in free text is not an age ("2 bruises", "at 3 o'clock").
 _AGE = re.compile(rf"\b({_NUM})\s*-?\s*(day|week|month|year|yr)s?\s*-?\s*olds?\b|\baged?\s+({_NUM})\b|"
-                  rf"\b({_NUM})\s*(?:yo|y/o|yrs? old)\b|\b(?:is|she's|he's|they're)\s+({_NUM})\s*(?:years|yrs)\b",
+                  rf"\b({_NUM})\s*(?:yo|y/o|yrs? old)\b|\b(?:is|she's|he's|they're)\s+({_NUM})\s*(?:years|yrs)\b|"
+                  rf"\b(?:she|he)(?:'s| is)\s+(?:only\s+|just\s+)?({_NUM})\b(?!\s*(?:weeks?|months?|times|%|pm|am|"
+                  r"o'?clock|minutes|hours|days|of|more|or|bruises|marks|kg|stone|st)\b)(?![.:/]\d)",
                   re.I)
 # School years (England and Wales): a child in Year N is N+4 at the start of the school year.
 _SCHOOL_YEAR = re.compile(r"\b(?:year|yr|y)\s?(\d{1,2})s?\b", re.I)

@@ -116,3 +116,17 @@ def test_no_question_more_than_twice_then_the_safe_default():
 def test_a_place_visited_is_not_where_the_child_lives():
     assert read_message("she went to London with older men").place is None
     assert read_message("we're in Leeds").place.outside.council == "Leeds City Council"
+
+
+def test_a_correction_replaces_a_wrong_guess_and_says_so():
+    taken = {"triage_area": "Corby", "child_age": "9", "triage_role": PROFESSIONAL}
+    fill = fill_from_reading(read_message("no, she's 10 and it's Kettering"), taken, "sos_more")
+    assert fill.slots["child_age"] == "she's 10" and fill.slots["triage_area"] == "Kettering"
+    assert fill.said[0].startswith("I've taken: Kettering, so Northamptonshire; a 10-year-old")
+    plain = fill_from_reading(read_message("she's 10 and lives near Kettering"), taken, "sos_more")
+    assert "child_age" not in plain.slots and "triage_area" not in plain.slots  # not a correction: kept
+
+
+@pytest.mark.parametrize("text", ["she's 10 minutes late every day", "he's 2 stone underweight", "she is 5 of 6"])
+def test_she_is_a_number_is_an_age_only_when_nothing_else_follows(text):
+    assert read_message(text).age is None
