@@ -18,10 +18,10 @@ from bot.assess import Engine, assess, get_engine
 from bot.case import Case
 from bot.guidance.loader import load_red_flags
 from bot.guidance.models import AreaGuidance, Route
-from bot.indicators import ChildContext, apply_age_rules
 from bot.parsing import parse_age_years
 from bot.quick_query_topics import asks_s47, detect_topic, level_asked, service_asked
 from bot.reading import read_message
+from bot.red_flags import find_red_flags
 from bot.render.text import contact_line
 from bot.routes import citation, contact_for, emergency, front_door
 
@@ -137,19 +137,16 @@ def _red_flag_sources(concepts: List[str]) -> List[Citation]:
 
 def urgency(engine: Engine, area: Optional[AreaGuidance], text: str,
             advice: Optional[Advice]) -> Tuple[bool, List[str], List[Citation]]:
-    """(immediate danger, red-flag labels, sources) for what the question itself describes."""
-    clean = worry_text(text)
-    hits = [h for h in engine.matcher.find(clean) if not h.negated]
-    danger = any(engine.concepts[h.concept].immediate_danger for h in hits if h.concept in engine.concepts)
-    if advice is not None:
-        labels = [i.label for i in advice.indicators if i.s47]
-        return danger or advice.immediate_danger, list(dict.fromkeys(labels)), []
-    child = ChildContext(age_years=child_age(text), mobile=False if _NON_MOBILE.search(text) else None,
-                         duration_days=None)
-    flagged = [h for h in apply_age_rules(hits, child, clean) if not h.negated and
-               (h.concept in ("injury_nonmobile_baby", "sexual_activity_under13")
-                or (h.concept in engine.concepts and engine.concepts[h.concept].s47))]
-    return danger, list(dict.fromkeys(h.label for h in flagged)), _red_flag_sources([h.concept for h in flagged])
+    """(immediate danger, red-flag labels, sources) for what the question itself describes.
+
+    The decision is the conversation's own (bot/red_flags.py) on the question's one Reading; with no area,
+    the red-flag policy's sources are cited instead of an area's matrix.
+    """
+    age = child_age(text)
+    slots = {"triage_area": area.name if area else None, "child_age": age,
+             "child_mobile": False if _NON_MOBILE.search(text) else None}
+    flags = find_red_flags(read_message(worry_text(text)), slots)
+    return flags.danger, list(flags.labels), [] if area else _red_flag_sources(list(flags.concepts))
 
 
 def escalation_lines(area: Optional[AreaGuidance], danger: bool, labels: List[str]) -> List[str]:
