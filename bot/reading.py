@@ -44,6 +44,11 @@ _DANGER_NO = re.compile(r"\b(not in (immediate )?danger|(is|he's|she's|they're) 
 _DANGER_YES = re.compile(r"\b(in (immediate )?danger (now|right now)|is in danger|happening (right )?now)\b", re.I)
 
 
+# Readings of the last few messages, so the actions that handle one message share one read. Small on purpose:
+# it holds the user's words (in the action server's memory only, never stored) for as short a time as it can.
+READ_CACHE_SIZE = 16
+
+
 @dataclass(frozen=True)
 class PlaceRead:
     """A place named: covered (``area`` set) or a UK place we don't cover (``outside`` set)."""
@@ -161,7 +166,7 @@ def _danger(text: str, hits: Tuple[ConceptHit, ...]) -> Optional[bool]:
     return None
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=READ_CACHE_SIZE)
 def read_message(text: Optional[str], answering: Optional[str] = None) -> Reading:
     """One message -> one Reading. ``answering`` is the slot we asked for: an answer is read more loosely
     ("Leeds", "9", "TA") than words in a longer message, where only explicit forms count.
