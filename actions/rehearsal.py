@@ -18,6 +18,7 @@ from actions.tracker_values import latest_entity, latest_intent, latest_text, sl
 from bot import conversation as conv
 from bot import rehearsal
 from bot.assess import get_engine
+from bot.listening import after_failure
 
 DONE = "done"
 CANCELLED = "cancelled"
@@ -118,8 +119,13 @@ class ValidateRehearsalForm(FormValidationAction):
         if found.value == conv.OUT_OF_AREA:
             dispatcher.utter_message(text=f"{found.message} {NOT_COVERED}")
             return {"rehearsal_state": None, "rehearsal_answer": CANCELLED}
+        counts, default = after_failure("rehearsal_area", tracker.get_slot("question_failures"))
+        if default is not None:  # asked twice: stop the practice with the route that works anywhere
+            counts["rehearsal_area"] = 0
+            dispatcher.utter_message(text=default[1])
+            return {"rehearsal_state": None, "rehearsal_answer": CANCELLED, "question_failures": counts}
         dispatcher.utter_message(text=found.message or ASK_AREA)
-        return {"rehearsal_answer": None}
+        return {"rehearsal_answer": None, "question_failures": counts}
 
     def _escalate(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
                   text: str) -> Dict[str, Any]:

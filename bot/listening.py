@@ -36,6 +36,10 @@ SAFE_DEFAULTS: Dict[str, Tuple[Any, str]] = {
     "consent_parents_know": (False, "I'll take it that the parents don't know yet."),
     "consent_status": ("not_asked", "I'll take it that you haven't asked them yet."),
     "consent_risky": ("unsure", "I'll take it that it might be risky to tell them, the safer assumption."),
+    # rehearsal's "which area's front door?": stop the practice, give the route that works anywhere
+    "rehearsal_area": (None, "I still can't place that, so I'll stop the rehearsal here. " + NATIONAL_FALLBACK
+                             + " To practise again, name the area, for example 'practise my call to the MASH in "
+                               "Bedford'."),
 }
 
 
@@ -86,9 +90,11 @@ def fill_from_reading(reading: Reading, slots: Mapping[str, Any], requested: Opt
             and _empty_or_corrected("child_age", reading.age.text, slots, correcting):
         fill.slots["child_age"] = reading.age.text
         taken.append("age")
-    if reading.danger_now is not None and slots.get("triage_danger_now") is None \
+    if reading.danger_now is False and slots.get("triage_danger_now") is None \
             and requested != "triage_danger_now":
-        fill.slots["triage_danger_now"] = reading.danger_now
+        # "he's safe now" answers the danger question; danger itself is set only by the red-flag decision,
+        # which says 999 in the same reply, never silently.
+        fill.slots["triage_danger_now"] = False
     if reading.hits and requested not in FREE_TEXT:
         existing = slots.get("sos_worried") or ""
         if reading.text.strip() not in existing:

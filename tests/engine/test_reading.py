@@ -130,3 +130,9 @@ def test_a_correction_replaces_a_wrong_guess_and_says_so():
 @pytest.mark.parametrize("text", ["she's 10 minutes late every day", "he's 2 stone underweight", "she is 5 of 6"])
 def test_she_is_a_number_is_an_age_only_when_nothing_else_follows(text):
     assert read_message(text).age is None
+
+
+def test_the_reading_never_sets_danger_silently_only_its_absence():
+    assert "triage_danger_now" not in fill_from_reading(read_message("what if he is in danger now"), {}, None).slots
+    safe = fill_from_reading(read_message("she's safe now, not in danger"), {}, None)
+    assert safe.slots["triage_danger_now"] is False
