@@ -93,7 +93,7 @@ class PlaceFinder:
         for name in self._ordered:
             if f" {name} " not in haystack:
                 continue
-            if not answering and not re.search(rf" (in|from|near|at|around|of) {re.escape(name)} ", haystack):
+            if not answering and not re.search(rf" (in|from|near|at|around|of|for) {re.escape(name)} ", haystack):
                 continue  # "we're in Leeds" is where the child is; "went to London with him" is not
             if name in self._common and not answering and not _capitalised(text, self._names[name].place):
                 continue

@@ -136,3 +136,10 @@ def test_the_reading_never_sets_danger_silently_only_its_absence():
     assert "triage_danger_now" not in fill_from_reading(read_message("what if he is in danger now"), {}, None).slots
     safe = fill_from_reading(read_message("she's safe now, not in danger"), {}, None)
     assert safe.slots["triage_danger_now"] is False
+
+
+def test_a_quick_question_about_a_place_we_do_not_cover_gets_the_national_route():
+    from bot.quick_query import answer_question
+
+    answer = answer_question("What's the MASH number for Leeds?")
+    assert "I don't hold guidance for Leeds" in answer.text and "0808 800 5000" in answer.text
