@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -52,7 +52,25 @@ class ActionNotUnderstood(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[str, Any]]:
-        reading = read_message(latest_text(tracker))
-        if reading.about_a_child and (tracker.active_loop or {}).get("name") != FORM:
+        return [FollowupAction(FORM)] if starts_assessment(tracker) else []
+
+
+def starts_assessment(tracker: Tracker) -> bool:
+    """A worry about a child, or the person saying who they are ("I'm a TA"), outside the assessment."""
+    reading = read_message(latest_text(tracker))
+    return (reading.about_a_child or reading.role is not None) and (tracker.active_loop or {}).get("name") != FORM
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's fallback for a turn no rule covers, overridden so that "I'm a TA" or a worry about a child starts
+    the assessment instead of "Sorry, I didn't follow that"; anything else gets that answer, as before."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        if starts_assessment(tracker):
             return [FollowupAction(FORM)]
-        return []
+        dispatcher.utter_message(response="utter_default")
+        return [UserUtteranceReverted()]

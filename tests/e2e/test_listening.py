@@ -90,3 +90,17 @@ def test_an_unknown_place_is_asked_twice_then_the_safe_default_is_taken(assistan
     text = _text(twice)
     assert "route that works anywhere in the UK" in text and "0808 800 5000" in text
     assert "didn't recognise" not in text
+
+
+@pytest.mark.parametrize("opening", ["I'm a college tutor", "I'm a TA", "I'm a PCSO and I'm worried about a girl"])
+def test_an_opening_that_says_who_you_are_starts_the_assessment(assistant, opening):
+    sender = f"e2e-{uuid.uuid4().hex}"
+    reply = post(assistant.webhook, sender, opening)
+    text = _text(reply)
+    assert "didn't follow" not in text and "I can only help with" not in text, text
+    assert which_question(reply) == "triage_danger_now" and "(so a professional)" in text
+
+
+def test_a_message_about_something_else_is_still_out_of_scope(assistant):
+    reply = post(assistant.webhook, f"e2e-{uuid.uuid4().hex}", "what's the weather like in Norwich tomorrow")
+    assert which_question(reply) is None and "999" in _text(reply)
