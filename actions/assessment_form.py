@@ -9,8 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_values import latest_entity, latest_intent, latest_text, slot_values
+from actions.tracker_values import escalated_this_turn, latest_entity, latest_intent, latest_text, slot_values
 from bot import conversation as conv
+from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
+from bot.listening import after_failure, fill_from_reading
+from bot.reading import read_message
+from bot.red_flags import find_red_flags, should_escalate
 
 DANGER_ONLY = ["triage_danger_now", "triage_area"]
 CONSENT_SLOTS = ["consent_parents_know", "consent_status", "consent_risky"]
@@ -29,14 +33,19 @@ class ValidateAssessmentForm(FormValidationAction):
         required = list(domain_slots)
         if not conv.needs_mobility_question(slots["child_age"]) and "child_mobile" in required:
             required.remove("child_mobile")
+        if tracker.get_slot("escalation_given") and not slots["triage_area"]:
+            # A red flag is already known: the area comes first, so the front door can be named.
+            required.remove("triage_area")
+            required.insert(0, "triage_area")
         return required
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[Dict[str, Any]]:
-        """Validate the answer, then check it for a red flag or immediate danger, whatever was asked.
+        """Validate the answer, then read the whole message once for everything else it says.
 
-        The check uses the matcher's explicit rules (not the intent classifier), so a knife mentioned in
-        answer to "which town?" escalates at once, and nothing the user said is lost.
+        The Reading fills every empty slot it answers (and says what was taken), and the one red-flag decision
+        runs on it whatever was asked, the opening message included: a knife mentioned in answer to "which
+        town?" escalates at once, and nothing the user said is lost.
         """
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if tracker.get_slot("query_awaiting_area"):
@@ -44,19 +53,42 @@ class ValidateAssessmentForm(FormValidationAction):
             # or the rule for "the area answers the held question" would take the form's area answer.
             events.append(SlotSet("query_awaiting_area", False))
         text = latest_text(tracker)
-        if not text or tracker.get_slot("requested_slot") is None:
-            return events
+        if not text or latest_intent(tracker) == "quick_question":
+            return events  # a quick question mid-form is answered by its own action, not read as an answer
+        requested = tracker.get_slot("requested_slot")
         slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
-        urgency = conv.check_urgent(slots, text)
-        if urgency is None:
+        reading = read_message(text, requested)
+        fill = fill_from_reading(reading, slots, requested)
+        events += [SlotSet(name, value) for name, value in fill.slots.items()]
+        slots.update(fill.slots)
+        # The escalation action may already have answered this message; otherwise the one decision runs here.
+        flags = None if escalated_this_turn(tracker) else find_red_flags(reading, slots)
+        if flags is None or not should_escalate(flags):
+            for line in fill.said:
+                dispatcher.utter_message(text=line)
             return events
-        dispatcher.utter_message(text=urgency.message)
-        extra = [SlotSet("escalation_given", True)]
-        if urgency.danger:
-            extra.append(SlotSet("triage_danger_now", True))
-        if tracker.get_slot("requested_slot") not in ("sos_worried", "sos_more"):
-            extra.append(SlotSet("sos_worried", conv.append_text(slots.get("sos_worried"), text)))
-        return events + extra
+        dispatcher.utter_message(text=flags.message)  # 999 or the front door first, then what was taken
+        for line in fill.said:
+            dispatcher.utter_message(text=line)
+        if flags.advice is not None:
+            record_from_slots(tracker.sender_id, flags.advice, slots, source="escalation")
+        events.append(SlotSet("escalation_given", True))
+        if flags.danger:
+            events.append(SlotSet("triage_danger_now", True))
+        if requested not in ("sos_worried", "sos_more") and "sos_worried" not in fill.slots:
+            events.append(SlotSet("sos_worried", conv.append_text(slots.get("sos_worried"), text)))
+        return events
+
+    def _failed(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, ask_again: str
+                ) -> Dict[str, Any]:
+        """A second failed answer takes the safe default and says so; the first is asked once more."""
+        counts, default = after_failure(slot, tracker.get_slot("question_failures"))
+        if default is None:
+            dispatcher.utter_message(text=ask_again)
+            return {slot: None, "question_failures": counts}
+        value, said = default
+        dispatcher.utter_message(text=said)
+        return {slot: value, "question_failures": counts}
 
     def _free_text(self, slot: str, tracker: Tracker) -> Dict[str, Any]:
         """Custom extraction for free-text answers: everything but a short command fills the slot."""
@@ -80,32 +112,41 @@ class ValidateAssessmentForm(FormValidationAction):
             return {"triage_danger_now": True}
         if answer is False:
             return {"triage_danger_now": False}
-        dispatcher.utter_message(text="Please answer yes, no or not sure: is the child in immediate danger now?")
-        return {"triage_danger_now": None}
+        return self._failed("triage_danger_now", tracker, dispatcher,
+                            "Please answer yes, no or not sure: is the child in immediate danger now?")
 
     def validate_triage_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> Dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "triage_area":
+            return {"triage_area": value}  # filled from another message's Reading: already resolved
         answer = conv.resolve_area_answer(latest_text(tracker), latest_entity(tracker, "area"))
+        if answer.value is None:
+            return self._failed("triage_area", tracker, dispatcher, answer.message or "")
         if answer.message:
             dispatcher.utter_message(text=answer.message)
         return {"triage_area": answer.value}
 
     def validate_triage_role(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: DomainDict) -> Dict[str, Any]:
+        if tracker.get_slot("requested_slot") != "triage_role":
+            return {"triage_role": value}
         role = conv.parse_role(latest_text(tracker), latest_entity(tracker, "user_role"))
         if role is None:
-            dispatcher.utter_message(text="Sorry, I didn't catch that. Are you a professional or a member of "
-                                          "the public?")
+            return self._failed("triage_role", tracker, dispatcher,
+                                "Sorry, I didn't catch that. What's your job, or your relationship to the child? "
+                                "(For example 'teacher', 'dinner lady', 'neighbour' or 'member of the public'.)")
         return {"triage_role": role}
 
     def validate_child_age(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                            domain: DomainDict) -> Dict[str, Any]:
-        text = latest_text(tracker)
-        if conv.age_answer(text) is None:
-            dispatcher.utter_message(text="I need the child's age, from newborn to 17: for example 14, 'nine' or "
-                                          "'4 months'. If you don't know, give your best guess.")
-            return {"child_age": None}
-        return {"child_age": text}
+        if tracker.get_slot("requested_slot") != "child_age":
+            return {"child_age": value}
+        age = read_message(latest_text(tracker), "child_age").age
+        if age is None:
+            return self._failed("child_age", tracker, dispatcher,
+                                "I need the child's age, from unborn to 17: for example 14, 'nine', '4 months' or "
+                                "'30 weeks pregnant'. If you don't know, give your best guess.")
+        return {"child_age": age.text}
 
     def validate_child_mobile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[str, Any]:
@@ -146,9 +187,9 @@ class ValidateAssessmentForm(FormValidationAction):
                            domain: DomainDict) -> Dict[str, Any]:
         scale = conv.scale_answer(latest_text(tracker))
         if scale is None:
-            dispatcher.utter_message(text="Please give a whole number from 0 to 10: 0 means the child is not safe "
-                                          "at all, 10 means the child is safe and their needs are met.")
-            return {"sos_scale": None}
+            return self._failed("sos_scale", tracker, dispatcher,
+                                "Please give a whole number from 0 to 10: 0 means the child is not safe at all, 10 "
+                                "means the child is safe and their needs are met.")
         return {"sos_scale": float(scale)}
 
     def validate_review_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -169,14 +210,16 @@ class ValidateAssessmentForm(FormValidationAction):
                                       domain: DomainDict) -> Dict[str, Any]:
         answer = conv.parse_yes_no(latest_text(tracker), latest_intent(tracker))
         if answer is None:
-            dispatcher.utter_message(text="Please answer yes or no: do the parents or carers know you're worried?")
+            return self._failed("consent_parents_know", tracker, dispatcher,
+                                "Please answer yes or no: do the parents or carers know you're worried?")
         return {"consent_parents_know": answer}
 
     def validate_consent_status(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> Dict[str, Any]:
         status = conv.parse_consent_status(latest_text(tracker), latest_intent(tracker))
         if status is None:
-            dispatcher.utter_message(text="Have they agreed, refused, or have you not asked yet?")
+            return self._failed("consent_status", tracker, dispatcher,
+                                "Have they agreed, refused, or have you not asked yet?")
         return {"consent_status": status}
 
     def validate_consent_risky(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -186,8 +229,7 @@ class ValidateAssessmentForm(FormValidationAction):
             return {"consent_risky": "unsure"}
         answer = conv.parse_yes_no(text, intent)
         if answer is None:
-            dispatcher.utter_message(text="Please answer yes, no or not sure.")
-            return {"consent_risky": None}
+            return self._failed("consent_risky", tracker, dispatcher, "Please answer yes, no or not sure.")
         return {"consent_risky": "yes" if answer else "no"}
 
 

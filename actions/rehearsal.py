@@ -17,6 +17,8 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_values import latest_entity, latest_intent, latest_text, slot_values
 from bot import conversation as conv
 from bot import rehearsal
+from bot.assess import get_engine
+from bot.listening import after_failure
 
 DONE = "done"
 CANCELLED = "cancelled"
@@ -29,7 +31,7 @@ def area_id(area_text: Optional[str]) -> Optional[str]:
     """The area id for a slot value such as "King's Lynn"; None if unknown or not covered."""
     if not area_text or area_text == conv.OUT_OF_AREA:
         return None
-    match = conv.get_engine().resolver.resolve(area_text)
+    match = get_engine().resolver.resolve(area_text)
     return match.area if match and match.area else None
 
 
@@ -113,19 +115,24 @@ class ValidateRehearsalForm(FormValidationAction):
             dispatcher.utter_message(text=rehearsal.intro(state))
             # remembered for the conversation, as quick queries do (actions/quick_query.py)
             return {"rehearsal_state": state, "rehearsal_answer": None,
-                    "query_area": conv.get_engine().areas[found.area].name}
+                    "query_area": get_engine().areas[found.area].name}
         if found.value == conv.OUT_OF_AREA:
             dispatcher.utter_message(text=f"{found.message} {NOT_COVERED}")
             return {"rehearsal_state": None, "rehearsal_answer": CANCELLED}
+        counts, default = after_failure("rehearsal_area", tracker.get_slot("question_failures"))
+        if default is not None:  # asked twice: stop the practice with the route that works anywhere
+            counts["rehearsal_area"] = 0
+            dispatcher.utter_message(text=default[1])
+            return {"rehearsal_state": None, "rehearsal_answer": CANCELLED, "question_failures": counts}
         dispatcher.utter_message(text=found.message or ASK_AREA)
-        return {"rehearsal_answer": None}
+        return {"rehearsal_answer": None, "question_failures": counts}
 
     def _escalate(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
                   text: str) -> Dict[str, Any]:
         """Practice or not, a red flag or immediate danger gets the real advice now."""
         slots = slot_values(tracker)
         if area_id(slots.get("triage_area")) is None:
-            slots["triage_area"] = conv.get_engine().areas[state["area"]].name
+            slots["triage_area"] = get_engine().areas[state["area"]].name
         urgency = conv.check_urgent(slots, text)
         if urgency is None:
             return {}

@@ -27,3 +27,13 @@ def latest_intent(tracker: Tracker) -> Optional[str]:
 
 def latest_entity(tracker: Tracker, entity: str) -> Optional[str]:
     return next(tracker.get_latest_entity_values(entity), None)
+
+
+def escalated_this_turn(tracker: Tracker) -> bool:
+    """An escalation was already sent for the latest message (by the escalation action before the form)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") == "escalation_given" and event.get("value"):
+            return True
+    return False

@@ -25,6 +25,8 @@ NOT_COVERED = {
     "luton": "Luton Borough Council (not Bedford Borough)",
 }
 
+OUT_OF_AREA = "out_of_area"  # the triage_area slot's value for a place we don't cover
+
 NATIONAL_FALLBACK = (
     "We only hold guidance for Northamptonshire, Norfolk, Nottingham City and Bedford Borough. "
     "If a child is in immediate danger call 999. Otherwise contact the children's social care "

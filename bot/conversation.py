@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Mapping, Optional
 
 from bot.advice import Advice
-from bot.areas import NATIONAL_FALLBACK
-from bot.assess import assess, get_engine
+from bot.areas import NATIONAL_FALLBACK, OUT_OF_AREA
+from bot.assess import assess
 from bot.case import Case
-from bot.indicators import INJURY_WORDS, LIFE_THREAT
 from bot.parsing import parse_age_years, parse_scale
 
 COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
-OUT_OF_AREA = "out_of_area"
 MOBILE_CHECK_BELOW_YEARS = 1.0
 ESCALATE_UNCLEAR = "Thank you, I've noted that. If the child is in immediate danger at any point, call 999."
 
@@ -30,13 +28,6 @@ _UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dont know|no idea|maybe|po
                      re.I)
 _DONE = re.compile(r"^\s*(no|nope|nah|nothing|none|that'?s (all|it|everything)|done|no more|nothing (else|more)|"
                    r"i think that'?s (it|all|everything))\b", re.I)
-_PUBLIC = re.compile(r"\b(public|parent|mum|mom|dad|neighbou?r|grand(parent|ma|pa|mother|father)|nan|aunt|uncle|"
-                     r"family friend|friend|relative|concerned citizen|carer of|step ?(mum|dad))\b", re.I)
-_PROFESSIONAL = re.compile(r"\b(professional|teacher|ta|teaching assistant|head ?teacher|senco|dsl|designated|"
-                           r"safeguarding lead|health visitor|midwife|gp|doctor|nurse|paediatrician|police|pcso|"
-                           r"officer|youth worker|social worker|nursery|childminder|coach|practitioner|staff|"
-                           r"school|clinician|therapist|early years|family support|support worker|dentist|"
-                           r"paramedic|housing officer|probation)\b", re.I)
 _MOBILE_YES = re.compile(r"\b(crawl\w*|walk\w*|roll\w*|cruis\w*|mobile|moving around|bum shuffl\w*|toddl\w*)\b", re.I)
 _MOBILE_NO = re.compile(r"\b(not (yet )?(mobile|crawling|rolling|moving)|can'?t (crawl|roll|move)|newborn|"
                         r"non[- ]mobile|immobile)\b", re.I)
@@ -83,14 +74,13 @@ def is_done(text: Optional[str], intent: Optional[str] = None) -> bool:
 
 
 def parse_role(text: Optional[str], entity: Optional[str] = None) -> Optional[str]:
+    """The answer to "professional or public?": any job title or relationship counts (bot/roles.py)."""
     if entity in ("professional", "public"):
         return entity
-    text = text or ""
-    if _PROFESSIONAL.search(text):
-        return "professional"
-    if _PUBLIC.search(text):
-        return "public"
-    return None
+    from bot.roles import read_role
+
+    role = read_role(text, answering=True)
+    return role.category if role else None
 
 
 def parse_mobile(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
@@ -129,14 +119,13 @@ class AreaAnswer:
 
 def resolve_area_answer(text: Optional[str], entity: Optional[str] = None) -> AreaAnswer:
     """The whole answer first ("King's Lynn"), then the extracted entity, which may be a fragment."""
-    resolver = get_engine().resolver
-    match = resolver.resolve(text) or resolver.resolve(entity)
-    text = text if resolver.resolve(text) else (entity or text)
-    if match and match.area:
-        return AreaAnswer(value=text, area=match.area)
-    if match and match.not_covered:
-        return AreaAnswer(value=OUT_OF_AREA, area=None,
-                          message=f"{match.place.title()} is covered by {match.not_covered}. {NATIONAL_FALLBACK}")
+    from bot.reading import read_message
+
+    place = read_message(text, "triage_area").place or (read_message(entity, "triage_area").place if entity else None)
+    if place and place.area:
+        return AreaAnswer(value=place.words, area=place.area)
+    if place and place.outside:
+        return AreaAnswer(value=OUT_OF_AREA, area=None, message=place.outside.message())
     if text and re.search(r"\b(other|elsewhere|none of (those|them)|somewhere else|outside)\b", text, re.I):
         return AreaAnswer(value=OUT_OF_AREA, area=None, message=NATIONAL_FALLBACK)
     return AreaAnswer(value=None, area=None,
@@ -168,13 +157,14 @@ def append_text(existing: Optional[str], new: Optional[str]) -> str:
 def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None) -> Case:
     """The engine's input from the conversation's slots: the one mapping, used by every action."""
     area = slots.get("triage_area")
+    age = slots.get("child_age") or None
     existing = slots.get("sos_worried") or ""
     # Validation may already have put the new answer in the slot: never count it twice.
     worried = append_text(existing, extra_worry) if extra_worry and extra_worry.strip() not in existing \
         else existing
     return Case(
         area=None if area in (None, OUT_OF_AREA) else area,
-        age=slots.get("child_age") or None,
+        age=age if age is not None and parse_age_years(age) is not None else None,  # "unknown": a safe default
         role=slots.get("triage_role") if slots.get("triage_role") in ("professional", "public") else "professional",
         worried=worried,
         corrections=slots.get("sos_corrections") or "",
@@ -217,57 +207,15 @@ def reflect(case: Case) -> Reflection:
     return Reflection(heard=list(dict.fromkeys(heard)), ruled_out=[r.label for r in advice.ruled_out])
 
 
-@dataclass(frozen=True)
-class Urgency:
-    """A red flag or immediate danger spotted mid-conversation, with what to do right now."""
+def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Any]:
+    """The red-flag decision for this message (bot/red_flags.py), or None when nothing escalates."""
+    from bot.reading import read_message
+    from bot.red_flags import find_red_flags, should_escalate
 
-    danger: bool
-    s47: bool
-    message: str
-    advice: Advice
-
-
-def could_raise_a_flag_without_a_hit(text: str) -> bool:
-    """The engine's rules that can flag words no concept pattern matched: injury words (age rules for
-    babies and doubted explanations) and a threat to life. Anything else needs a concept hit."""
-    lowered = text.lower()
-    return bool(INJURY_WORDS.search(lowered) or LIFE_THREAT.search(lowered))
-
-
-def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Urgency]:
-    """Run the engine on what we have so far plus the new words; escalate at once if needed."""
     if not text or not text.strip():
         return None
-    engine = get_engine()
-    hits = [h for h in engine.matcher.find(text) if not h.negated]
-    if not hits and not could_raise_a_flag_without_a_hit(text):
-        # Nothing in the new words can be a new red flag ("no", "Norwich", "9"): skip the full assessment,
-        # which would otherwise run on every answer of the conversation.
-        return None
-    danger = any(engine.concepts[h.concept].immediate_danger for h in hits if h.concept in engine.concepts)
-    case = case_from_slots(slots, extra_worry=text)
-    if danger:
-        case = case.copy(update={"danger_now": True})
-    advice = assess(case)
-    new_flags = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in text.lower()]
-    if not (danger or new_flags):
-        return None
-    return Urgency(danger=advice.immediate_danger, s47=bool(new_flags), message=urgent_message(advice, new_flags),
-                   advice=advice)
-
-
-def urgent_message(advice: Advice, flags: List[Any]) -> str:
-    door = advice.door or advice.contact
-    door_text = (f"{door.service}" + (f" on {' or '.join(door.phones)}" if door.phones else "")) if advice.area \
-        else "the children's social care front door for the child's area"
-    if advice.immediate_danger:
-        first = "If the child is in immediate danger, call 999 now."
-        then = f" Then contact {door_text}." if advice.area else " Then contact " + door_text + "."
-        return first + then + " I'll keep going with you once the child is safe."
-    labels = "; ".join(dict.fromkeys(f.label for f in flags))
-    return (f"What you've just told me ({labels}) is a section 47 red flag: reasonable cause to suspect "
-            f"significant harm. Don't wait for the end of this conversation: contact {door_text} today. "
-            "If the child is in immediate danger, call 999. I'll carry on so we can get the details right.")
+    flags = find_red_flags(read_message(text, slots.get("requested_slot")), slots)
+    return flags if should_escalate(flags) else None
 
 
 def advice_summary(advice: Advice) -> Dict[str, Any]:

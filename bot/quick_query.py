@@ -18,9 +18,9 @@ from bot.assess import Engine, assess, get_engine
 from bot.case import Case
 from bot.guidance.loader import load_red_flags
 from bot.guidance.models import AreaGuidance, Route
-from bot.indicators import ChildContext, apply_age_rules
-from bot.parsing import parse_age_years
 from bot.quick_query_topics import asks_s47, detect_topic, level_asked, service_asked
+from bot.reading import read_message
+from bot.red_flags import find_red_flags
 from bot.render.text import contact_line
 from bot.routes import citation, contact_for, emergency, front_door
 
@@ -29,9 +29,6 @@ ASK_AREA = (f"Which area is the child in? The answer depends on the local guidan
             f"{COVERED}.")
 # Service names that belong to one area only: naming them names the area ("CADS email?" is Norfolk).
 AREA_TERMS = ("children's advice and duty", "cads", "partnership support", "cfss", "marf", "city mash")
-_AGE = re.compile(r"\b(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-                  r"fourteen|fifteen|sixteen|seventeen)\s*-?\s*(day|week|month|year|yr)s?\s*-?\s*olds?\b|"
-                  r"\baged?\s+(\d{1,2})\b", re.I)
 _NON_MOBILE = re.compile(r"\b(non[- ]?mobile|not (yet )?(mobile|crawling|rolling)|immobile)\b", re.I)
 
 
@@ -59,13 +56,10 @@ class Body(BaseModel):
 
 
 def child_age(text: str) -> Optional[float]:
-    """Only an age written as an age ('3-month-old', 'aged 14'): 'level 2' is not a two-year-old."""
-    match = _AGE.search(text)
-    if not match:
-        return None
-    if match.group(3):
-        return parse_age_years(match.group(3))
-    return parse_age_years(f"{match.group(1)} {match.group(2)}")
+    """Only an age written as an age ('3-month-old', 'aged 14', 'year 5'), from the question's one Reading:
+    'level 2' is not a two-year-old."""
+    age = read_message(text).age
+    return age.years if age is not None else None
 
 
 def worry_text(text: str) -> str:
@@ -78,11 +72,11 @@ def resolve_area(engine: Engine, text: str, remembered: Optional[str]) -> Tuple[
 
     Returns (area, not_covered_message); both None when the area is unknown.
     """
-    match = engine.resolver.resolve(text)
-    if match and match.area:
-        return engine.areas[match.area], None
-    if match and match.not_covered:
-        return None, f"{match.place.title()} is covered by {match.not_covered}. {NATIONAL_FALLBACK}"
+    place = read_message(text).place  # the one reader: a UK place we don't cover gets the national route
+    if place is not None and place.area:
+        return engine.areas[place.area], None
+    if place is not None and place.outside is not None:
+        return None, place.outside.message()
     lowered = text.lower().replace("’", "'")
     for term in AREA_TERMS:
         if re.search(rf"\b{re.escape(term)}\b", lowered):
@@ -133,19 +127,16 @@ def _red_flag_sources(concepts: List[str]) -> List[Citation]:
 
 def urgency(engine: Engine, area: Optional[AreaGuidance], text: str,
             advice: Optional[Advice]) -> Tuple[bool, List[str], List[Citation]]:
-    """(immediate danger, red-flag labels, sources) for what the question itself describes."""
-    clean = worry_text(text)
-    hits = [h for h in engine.matcher.find(clean) if not h.negated]
-    danger = any(engine.concepts[h.concept].immediate_danger for h in hits if h.concept in engine.concepts)
-    if advice is not None:
-        labels = [i.label for i in advice.indicators if i.s47]
-        return danger or advice.immediate_danger, list(dict.fromkeys(labels)), []
-    child = ChildContext(age_years=child_age(text), mobile=False if _NON_MOBILE.search(text) else None,
-                         duration_days=None)
-    flagged = [h for h in apply_age_rules(hits, child, clean) if not h.negated and
-               (h.concept in ("injury_nonmobile_baby", "sexual_activity_under13")
-                or (h.concept in engine.concepts and engine.concepts[h.concept].s47))]
-    return danger, list(dict.fromkeys(h.label for h in flagged)), _red_flag_sources([h.concept for h in flagged])
+    """(immediate danger, red-flag labels, sources) for what the question itself describes.
+
+    The decision is the conversation's own (bot/red_flags.py) on the question's one Reading; with no area,
+    the red-flag policy's sources are cited instead of an area's matrix.
+    """
+    age = child_age(text)
+    slots = {"triage_area": area.name if area else None, "child_age": age,
+             "child_mobile": False if _NON_MOBILE.search(text) else None}
+    flags = find_red_flags(read_message(worry_text(text)), slots)
+    return flags.danger, list(flags.labels), [] if area else _red_flag_sources(list(flags.concepts))
 
 
 def escalation_lines(area: Optional[AreaGuidance], danger: bool, labels: List[str]) -> List[str]:

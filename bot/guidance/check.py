@@ -50,7 +50,26 @@ def main(argv: list[str]) -> int:
         if unknown:
             print(f"  unknown concepts: {unknown}", file=sys.stderr)
             status = 1
-    return status
+    return max(status, check_gazetteer())
+
+
+def check_gazetteer() -> int:
+    """The UK gazetteer (places we don't cover) must load and never name a place inside a covered area."""
+    from bot.areas import AreaResolver
+    from bot.gazetteer import GAZETTEER_FILE, PlaceFinder, load_gazetteer
+
+    try:
+        finder = PlaceFinder(load_gazetteer())
+    except (ValidationError, OSError) as exc:
+        print(f"{GAZETTEER_FILE.name}: {exc}", file=sys.stderr)
+        return 1
+    resolver = AreaResolver(load_areas())
+    covered = [name for name in finder.names() if resolver.resolve(name)]
+    print(f"{GAZETTEER_FILE.name}: {len(finder.names())} places outside the covered areas")
+    if covered:
+        print(f"  places inside a covered area: {covered}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

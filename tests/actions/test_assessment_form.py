@@ -26,7 +26,8 @@ def test_scale_accepts_what_people_type(text, expected, dispatcher, tracker_fact
 @pytest.mark.parametrize("text", ["11", "-2", "very"])
 def test_scale_out_of_range_is_reasked(text, dispatcher, tracker_factory, domain):
     tracker = tracker_factory(text=text, requested_slot="sos_scale")
-    assert run("validate_sos_scale", dispatcher, tracker, domain) == {"sos_scale": None}
+    assert run("validate_sos_scale", dispatcher, tracker, domain) == {"sos_scale": None,
+                                                                      "question_failures": {"sos_scale": 1}}
     assert "0 to 10" in dispatcher.messages[0]["text"]
 
 
@@ -34,15 +35,15 @@ def test_age_is_kept_as_typed_and_bad_age_reasked(dispatcher, tracker_factory, d
     good = tracker_factory(text="4 months", requested_slot="child_age")
     assert run("validate_child_age", dispatcher, good, domain) == {"child_age": "4 months"}
     bad = tracker_factory(text="old enough", requested_slot="child_age")
-    assert run("validate_child_age", dispatcher, bad, domain) == {"child_age": None}
+    assert run("validate_child_age", dispatcher, bad, domain)["child_age"] is None
     assert "age" in dispatcher.messages[-1]["text"]
 
 
 def test_area_resolves_towns_and_explains_unknown_places(dispatcher, tracker_factory, domain):
     town = tracker_factory(text="we're in King's Lynn", requested_slot="triage_area")
-    assert run("validate_triage_area", dispatcher, town, domain) == {"triage_area": "we're in King's Lynn"}
+    assert run("validate_triage_area", dispatcher, town, domain) == {"triage_area": "Kings Lynn"}
     unknown = tracker_factory(text="Narnia", requested_slot="triage_area")
-    assert run("validate_triage_area", dispatcher, unknown, domain) == {"triage_area": None}
+    assert run("validate_triage_area", dispatcher, unknown, domain)["triage_area"] is None
     assert "Northamptonshire" in dispatcher.messages[-1]["text"]
 
 
@@ -159,3 +160,28 @@ def test_starting_an_assessment_drops_a_quick_question_waiting_for_its_area(disp
     assert _events(waiting, dispatcher, domain)["query_awaiting_area"] is False
     idle = tracker_factory(text="no", requested_slot="triage_danger_now")
     assert "query_awaiting_area" not in _events(idle, dispatcher, domain)
+
+
+def test_the_second_failed_answer_takes_the_safe_default_and_says_so(dispatcher, tracker_factory, domain):
+    again = tracker_factory(slots={"question_failures": {"triage_area": 1}}, text="Atlantis",
+                            requested_slot="triage_area")
+    result = run("validate_triage_area", dispatcher, again, domain)
+    assert result["triage_area"] == OUT_OF_AREA and result["question_failures"] == {"triage_area": 2}
+    assert "0808 800 5000" in dispatcher.messages[-1]["text"]
+
+
+def test_the_opening_message_fills_what_it_says_and_escalates_first(dispatcher, tracker_factory, domain):
+    text = ("one of my year 5s came in with a black eye and said his mum's boyfriend did it. what do i do? "
+            "we're in corby")
+    opening = tracker_factory(text=text, requested_slot=None)
+    events = _events(opening, dispatcher, domain)
+    assert (events["triage_area"], events["child_age"], events["triage_role"]) == ("Corby", "9", "professional")
+    assert events["escalation_given"] is True and text in events["sos_worried"]
+    assert "section 47" in dispatcher.messages[0]["text"] and "0300 126 7000" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[1]["text"].startswith("I've taken: Corby, so Northamptonshire; a 9-year-old")
+
+
+def test_a_red_flag_with_no_area_asks_for_the_area_first(dispatcher, tracker_factory, domain):
+    slots = asyncio.run(FORM.required_slots(list(domain["forms"]["assessment_form"]["required_slots"]), dispatcher,
+                                            tracker_factory(slots={"escalation_given": True}), domain))
+    assert slots[0] == "triage_area"

@@ -61,6 +61,18 @@ def test_area_not_covered_ends_the_rehearsal_with_the_fallback(dispatcher, track
     assert "0808 800 5000" in dispatcher.messages[0]["text"]
 
 
+def test_an_unknown_area_is_asked_twice_then_the_rehearsal_stops_with_the_national_route(dispatcher, tracker_factory,
+                                                                                        domain):
+    once = validate(dispatcher, tracker_factory(text="Narnia", requested_slot="rehearsal_answer",
+                                                active_loop="rehearsal_form"), domain)
+    assert once["rehearsal_answer"] is None and once["question_failures"] == {"rehearsal_area": 1}
+    twice = validate(dispatcher, tracker_factory(slots={"question_failures": once["question_failures"]},
+                                                 text="Atlantis", requested_slot="rehearsal_answer",
+                                                 active_loop="rehearsal_form"), domain)
+    assert twice["rehearsal_answer"] == CANCELLED and twice["rehearsal_state"] is None
+    assert "0808 800 5000" in dispatcher.messages[-1]["text"]
+
+
 def test_answers_are_kept_until_the_last_question(dispatcher, tracker_factory, domain):
     state = rehearsal.start("norfolk")
     tracker = tracker_factory(slots={"rehearsal_state": state}, text="Sam, aged 9, Year 4 at Oakfield Primary.",

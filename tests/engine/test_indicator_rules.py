@@ -81,7 +81,8 @@ def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
 
 
 def test_the_mid_form_check_skips_the_assessment_only_when_no_rule_could_fire():
-    from bot.conversation import check_urgent, could_raise_a_flag_without_a_hit
+    from bot.conversation import check_urgent
+    from bot.red_flags import could_flag_without_a_hit as could_raise_a_flag_without_a_hit
 
     assert not could_raise_a_flag_without_a_hit("Norwich")
     assert could_raise_a_flag_without_a_hit("there's a mark on her cheek")

@@ -1,0 +1,133 @@
+"""One decision on red flags and immediate danger, from a Reading: the form, the opening message, quick
+questions, rehearsal and the audit log all use it.
+
+Why one place: urgency used to be decided three times (the form's check, the escalation action and quick
+queries), and the form's check ran without the place the same message named, so an opening that said
+"black eye ... mum's boyfriend did it ... we're in corby" was not escalated until the reflect-back. The
+decision uses the engine's own red-flag concepts and rules (``guidance/red_flags.yml``, the age rules in
+``bot/indicators.py``) through ``assess``; it never uses the intent classifier.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional, Tuple
+
+from bot.advice import Advice
+from bot.areas import NATIONAL_FALLBACK, OUT_OF_AREA
+from bot.assess import assess, get_engine
+from bot.case import Case
+from bot.indicators import INJURY_WORDS, LIFE_THREAT
+from bot.reading import Reading
+
+NO_DOOR = "the children's social care front door for the child's area"
+
+
+@dataclass(frozen=True)
+class RedFlags:
+    """What one message adds: immediate danger, section 47 red flags (by label), and the advice they rest on.
+
+    ``area_known`` is False when no covered area is known yet: the flags were found with the rules every
+    area shares (guidance/red_flags.yml) and the message asks for the area instead of naming a door.
+    """
+
+    danger: bool = False
+    labels: Tuple[str, ...] = ()
+    concepts: Tuple[str, ...] = ()
+    advice: Optional[Advice] = None
+    area_known: bool = False
+    outside: Optional[str] = None  # the national-route text when the place is one we don't cover
+
+    @property
+    def s47(self) -> bool:
+        return bool(self.labels)
+
+    @property
+    def message(self) -> str:
+        return escalation_message(self)
+
+
+NONE = RedFlags()
+
+
+def should_escalate(flags: RedFlags) -> bool:
+    """The one rule: immediate danger or a section 47 red flag in this message escalates in this reply."""
+    return flags.danger or flags.s47
+
+
+def could_flag_without_a_hit(text: str) -> bool:
+    """Rules that flag words no concept pattern matched: injury words (age rules for babies, doubted
+    explanations) and a threat to life. Anything else needs a concept hit."""
+    lowered = text.lower()
+    return bool(INJURY_WORDS.search(lowered) or LIFE_THREAT.search(lowered))
+
+
+def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
+    """The case so far plus this message, with the place and age this message gave where slots lack them."""
+    from bot.conversation import case_from_slots  # the one slots -> Case mapping
+
+    case = case_from_slots(slots, extra_worry=reading.text)
+    update: dict = {"area": area}
+    if case.age is None and reading.age is not None:
+        update["age"] = reading.age.years
+    if reading.danger_now:
+        update["danger_now"] = True
+    return case.copy(update=update)
+
+
+def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) -> RedFlags:
+    """Red flags and danger in this message, read against what the conversation already holds."""
+    slots = slots or {}
+    text = reading.text
+    if not text.strip() or (not reading.hits and not could_flag_without_a_hit(text)):
+        return NONE  # "no", "Norwich", "9": nothing here can be a new flag; skip the assessment
+    engine = get_engine()
+    slot_area = slots.get("triage_area")
+    area = None if slot_area in (None, OUT_OF_AREA) else slot_area
+    outside = None
+    if area is None and reading.place is not None:
+        area = reading.place.words if reading.place.area else None
+        outside = reading.place.outside.message() if reading.place.outside else None
+    if slot_area == OUT_OF_AREA and outside is None:
+        outside = NATIONAL_FALLBACK
+    area_known = area is not None and bool((m := engine.resolver.resolve(area)) and m.area)
+    # Red flags hold in every covered area (guidance/red_flags.yml): with no area yet, any area's rules find them.
+    probe = area if area_known else engine.areas[sorted(engine.areas)[0]].name
+    advice = assess(_case(reading, slots, probe))
+    lowered = text.lower()
+    flagged = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in lowered]
+    danger = any(engine.concepts[h.concept].immediate_danger for h in reading.hits if h.concept in engine.concepts) \
+        or (advice.immediate_danger and bool(LIFE_THREAT.search(lowered)))
+    if not (danger or flagged):
+        return NONE
+    return RedFlags(danger=danger, labels=tuple(dict.fromkeys(i.label for i in flagged)),
+                    concepts=tuple(dict.fromkeys(i.concept or "" for i in flagged)),
+                    advice=advice if area_known else None, area_known=area_known, outside=outside)
+
+
+def _door(advice: Optional[Advice]) -> str:
+    if advice is None or not advice.area:
+        return NO_DOOR
+    door = advice.door or advice.contact
+    return door.service + (f" on {' or '.join(door.phones)}" if door.phones else "")
+
+
+def escalation_message(flags: RedFlags) -> str:
+    """999 first where there is danger; else 'a section 47 matter: contact the front door today', naming the
+    door when the area is known and asking for the area when it isn't."""
+    door = _door(flags.advice)
+    if flags.outside:
+        first = "If the child is in immediate danger, call 999 now." if flags.danger else (
+            f"What you've told me ({'; '.join(flags.labels)}) is a section 47 matter: reasonable cause to suspect "
+            "significant harm. Contact children's social care today.")
+        return f"{first} {flags.outside}"
+    if flags.danger:
+        then = f" Then contact {door}." if flags.area_known else \
+            " Then contact the children's social care front door: tell me where the child lives and I'll name it."
+        return "If the child is in immediate danger, call 999 now." + then + \
+            " I'll keep going with you once the child is safe."
+    labels = "; ".join(flags.labels)
+    ask = "" if flags.area_known else " Tell me where the child lives and I'll give you the number."
+    return (f"What you've just told me ({labels}) is a section 47 red flag: reasonable cause to suspect significant "
+            f"harm. This is a section 47 matter: don't wait for the end of this conversation, contact {door} today."
+            f"{ask} If the child is in immediate danger, call 999. I'll carry on so we can get the details right.")
