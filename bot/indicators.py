@@ -24,7 +24,8 @@ INJURY_WORDS = re.compile(
     r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|(?:broken|break)(?!\s+(?:(?:a|the|an|his|her|their|my|"
     r"some|two|three)\s+)?(?:windows?|doors?|glass|toys?|phones?|plates?|furniture|chairs?|tables?|tv|screens?|"
     r"laptops?|things|stuff|promises?|rules?|up|down|out|time|heart))|cuts?|swell\w*|swollen|bleed\w*|"
-    r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump)\b"
+    r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump|black eye|split lip|hand ?print|"
+    r"welts?|graze[sd]?|finger ?(?:tip )?marks)\b"
 )
 EXPLANATION_DOUBT = re.compile(
     r"\b(unexplained|no explanation|can'?t explain|couldn'?t explain|won'?t say|wouldn'?t say|inconsistent|"
@@ -98,11 +99,9 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
         if hit.concept == "private_fostering" and child.duration_days is not None and child.duration_days < 28:
             continue  # not private fostering in law until 28 days; the advice notes this
         result.append(hit)
-    if text and _affirmed_injury(text) is None:
-        # "her story keeps changing" about where she slept, "his marks have dropped": an explanation in doubt
-        # is an injury worry only when an injury was said (002 s47: "an admission about a clear non-accidental
-        # injury"). Without one the hit says nothing about an injury.
-        result = [h for h in result if h.concept != "unexplained_injury"]
+    # "her story keeps changing" about where she slept, "his marks have dropped": an explanation in doubt is an
+    # injury worry only when an injury was said (002 s47: "an admission about a clear non-accidental injury").
+    result = [h for h in result if not _not_about_an_injury(h, text)]
     active = [h for h in result if not h.negated]
     concepts = {h.concept for h in active}
     if (child.non_mobile is False and not concepts & INJURY_CONCEPTS and _doubt_said(text)
@@ -139,6 +138,19 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
                                       label="sexual activity or pregnancy in a child under 13"))
                 break
     return result
+
+
+STORY_WORDS = re.compile(r"\b(?:explanations?|accounts?|story|stories|versions?)\b")
+
+
+def _not_about_an_injury(hit: ConceptHit, text: str) -> bool:
+    """An unexplained-injury hit whose only 'injury' is a story in doubt or school marks, with no injury said."""
+    if hit.concept != "unexplained_injury":
+        return False
+    words = hit.words.lower()
+    school = SCHOOL_MARKS.search(hit.sentence.lower()) and not INJURY_WORDS.search(re.sub(r"\bmarks?\b", " ", words))
+    story = STORY_WORDS.search(words) and not INJURY_WORDS.search(words)
+    return bool(school or story) and _affirmed_injury(SCHOOL_MARKS.sub(" ", (text or hit.sentence).lower())) is None
 
 
 def _doubt_said(text: str) -> bool:

@@ -107,3 +107,11 @@ def test_a_doubted_explanation_of_a_real_injury_is_still_a_red_flag():
                          worried="He has a bruise on his cheek and the story keeps changing, first the stairs then "
                                  "his brother."))
     assert advice.level == 4 and advice.s47
+
+
+def test_an_injury_named_in_no_list_of_injury_words_is_still_a_red_flag():
+    """000 Appendix 2 / 002 s47: an injury the child says an adult caused. 'Black eye' must never be dropped as
+    'no injury said' (this test failed when the injury check knew only bruises and marks)."""
+    advice = assess(Case(area="Corby", age="9", scale=4,
+                         worried="He came in with a black eye and said his mum's boyfriend did it."))
+    assert advice.level == 4 and advice.s47
