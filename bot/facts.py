@@ -106,6 +106,11 @@ FACT_PATTERNS = {
     "diagnosed": r"diagnos\w*|under (?:the )?(?:consultant|paediatrician|hospital|dietitian|dietician|specialist)|"
                  r"medical condition|known condition|coeliac|crohn'?s|diabetes|cystic fibrosis|"
                  r"medication (?:side effect|for)",
+    # 002 Tier 3 "parent believes in physical punishment to manage behaviour" (a habit, not a one-off).
+    "punishment_belief": r"believes? in (?:smack\w*|hitting|physical|a good)|never did (?:me|him|her|us|them) any harm|"
+                         r"only (?:thing|way) (?:that )?works|(?:gives?|giving) (?:him|her|them) (?:a (?:good )?)?"
+                         r"(?:smack|slap|hiding|belting|clip)\w* when|when (?:he|she|they)(?:'s|'re| is| are)? "
+                         r"(?:naughty|cheeky|rude|playing up)",
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
 }

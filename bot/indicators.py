@@ -38,6 +38,8 @@ SCHOOL_MARKS = re.compile(r"\b(?:(?:exam|test|school|good|bad|low|high|top|full|
                           r"marks? (?:have |has |are )?(?:dropped|gone down|slipped|fallen|down|improved|"
                           r"in (?:\w+ )?(?:tests?|exams?|maths|english)))\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
+# Concepts whose level above 2 needs a stated fact (the promotion to level 4 is bot/hit_rules.chastisement).
+FACT_LADDERS = {"physical_chastisement": frozenset({"frightened", "frequent", "punishment_belief"})}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
                           r"morning after pill|sti|stis|chlamydia|gonorrh\w*)\b")
@@ -341,6 +343,11 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     else:
         allowed = scored if severity > 0 else [row for row in scored if not row[2].s47]
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
+    if hit.concept in FACT_LADDERS and not facts.found & FACT_LADDERS[hit.concept]:
+        # Issue 12.6 (002 Tier 2/3, 004): a smack with none of the facts that raise it (frightened, frequent
+        # or escalating) is the level-2 line, whichever line's wording is nearer.
+        lower = [row for row in allowed if row[2].level <= 2]
+        allowed = lower or allowed
     if not allowed:
         return None
     best = max(allowed, key=lambda row: (row[0], row[2].level))

@@ -28,6 +28,9 @@ ADD_SCORE = 2.0  # off: a calibrated score is at most 1 (see the module docstrin
 POSSIBLE_SCORE = 0.35
 APPLY_SCORE = 0.7
 REASSURING = {"witnessed_explanation", "diagnosed", "direct_denial"}
+RULE_DECIDED = {"physical_chastisement"}
+# A clause that only denies ("No mark, he wasn't frightened."): the net reads its words, not its "no".
+DENIAL = re.compile(r"\s*(?:no|not|never|nothing|none|nobody|wasn'?t|isn'?t|didn'?t|hasn'?t|hadn'?t)\b", re.I)
 MAX_SENTENCES = 60  # bounded work on a 20,000-character account; patterns still read all of it
 MIN_WORDS = 4
 CLAUSE_SPLIT = re.compile(r",?\s+\b(?:but|however|although|though|whereas)\b\s+|;\s*", re.I)
@@ -87,7 +90,12 @@ def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Seque
     # A witnessed explanation, a diagnosis or a direct denial is heard: the question is still listed,
     # but the unconfirmed proposal is not acted on (the net does not read reassurance).
     reassured = bool(read_facts(" ".join(todo)).found & REASSURING)
+    # A smack's clause belongs to the chastisement rule (issue 12.6): it promotes a smack to physical abuse on a
+    # mark, an implement, the head or face; the net must not make every smack a possible red flag again.
+    ruled = [h.sentence for h in hits if h.concept in RULE_DECIDED and not h.negated]
     for clause in todo:
+        if any(clause in sentence or sentence in clause for sentence in ruled):
+            continue
         proposal = net.red_flag(area.area, clause)
         if proposal is None or proposal.score < POSSIBLE_SCORE or proposal.indicator.id in seen:
             continue
@@ -96,6 +104,6 @@ def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Seque
         found.append(PossibleRedFlag(
             indicator=indicator.id, text=indicator.text, score=round(proposal.score, 3), matched=clause,
             question=f"You said \"{clause[:140]}\". Could this be: {indicator.text[:160].rstrip('.')}?",
-            applied=proposal.score >= APPLY_SCORE and not reassured,
+            applied=proposal.score >= APPLY_SCORE and not reassured and not DENIAL.match(clause),
             source=citation(area, indicator.source.document, indicator.source.section)))
     return sorted(found, key=lambda p: -p.score)

@@ -115,3 +115,20 @@ def test_an_injury_named_in_no_list_of_injury_words_is_still_a_red_flag():
     advice = assess(Case(area="Corby", age="9", scale=4,
                          worried="He came in with a black eye and said his mum's boyfriend did it."))
     assert advice.level == 4 and advice.s47
+
+
+def test_a_smack_with_no_raising_fact_is_level_2_in_every_area():
+    """Issue 12.6; 002 Tier 2 and 004 Level 2: chastisement 'within legal limits'. Northamptonshire's seeds have
+    no smacking line: its nearest lines are about boundaries, and the level-2 one is chosen when no fact raises
+    it; the net may not make the smack a possible red flag again."""
+    for town in ("Corby", "Norwich", "Bulwell", "Kempston"):
+        advice = assess(Case(area=town, age="6", worried="Mum smacked him on the bottom once when he ran into the "
+                                                         "road. No mark, he wasn't frightened."))
+        assert advice.level == 2 and not advice.s47 and not any(p.applied for p in advice.possible), town
+
+
+def test_a_parent_who_believes_in_smacking_is_level_3():
+    """002 Protection from harm Tier 3: 'parent believes in physical punishment to manage behaviour'."""
+    advice = assess(Case(area="Diss", age="6", worried="Dad gives him a good smack when he's naughty and says it "
+                                                       "never did him any harm. No marks seen."))
+    assert advice.level == 3 and not advice.s47
