@@ -163,7 +163,9 @@ def test_the_record_holds_the_answers_redacted_with_their_meaning(blind_run):
 def test_the_advice_log_has_a_row_per_advice_and_only_codes(blind_run):
     rows = json.loads(blind_run["dumps"]["advice_log"])
     advice = [r for r in rows if r["source"] == "advice"]
-    assert len(advice) == FULL and all(r["area"].startswith("northamptonshire") for r in advice), advice
+    # The three full assessments each log their advice; since the conversation reads every message for red
+    # flags and places (issue 13.1-2), corpus sentences that name a worry or a place may log advice too.
+    assert len([r for r in advice if (r["area"] or "").startswith("northamptonshire")]) >= FULL, advice
     for row in rows:  # codes and ids only; consent_source names a guidance section, the time is a time
         for key, value in row.items():
             if key == "indicator_ids":
