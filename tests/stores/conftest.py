@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import secrets
-import subprocess
-import time
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 import sqlalchemy as sa
 
+from bot.cluster import ensure_postgres as start_postgres
+
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
-def _pg_up() -> bool:
-    engine = sa.create_engine(PG_ADMIN)
-    try:
-        with engine.connect() as connection:
-            connection.execute(sa.text("SELECT 1"))
-        return True
-    except sa.exc.OperationalError:
-        return False
-    finally:
-        engine.dispose()
-
-
 def ensure_postgres() -> None:
-    """Start the local cluster if it is down; fail (never skip) if it still cannot be reached."""
-    if _pg_up():
-        return
-    version = sorted(p.name for p in Path("/etc/postgresql").iterdir())[-1]
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"], check=False)
-    for _ in range(30):
-        if _pg_up():
-            return
-        time.sleep(1)
-    pytest.fail("PostgreSQL on 127.0.0.1:5432 is not running and could not be started")
+    """Start the local cluster if it is down (bot/cluster.py, shared with `make cluster`); fail, never skip."""
+    try:
+        start_postgres(PG_ADMIN)
+    except RuntimeError as exc:
+        pytest.fail(str(exc))
 
 
 @pytest.fixture()
