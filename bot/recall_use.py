@@ -80,6 +80,11 @@ def net_indicators(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[
     return extra
 
 
+def _only_denies(clause: str) -> bool:
+    """'No mark, he wasn't frightened.' Not 'No explanation for the bruises': a stated fact keeps it a worry."""
+    return bool(DENIAL.match(clause)) and not read_facts(clause).found
+
+
 def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[str],
                        hits: Sequence[ConceptHit], s47_concepts: Set[str]) -> List[PossibleRedFlag]:
     """Section 47 items only the net proposes, best first; none when a red-flag rule already fired."""
@@ -104,6 +109,6 @@ def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Seque
         found.append(PossibleRedFlag(
             indicator=indicator.id, text=indicator.text, score=round(proposal.score, 3), matched=clause,
             question=f"You said \"{clause[:140]}\". Could this be: {indicator.text[:160].rstrip('.')}?",
-            applied=proposal.score >= APPLY_SCORE and not reassured and not DENIAL.match(clause),
+            applied=proposal.score >= APPLY_SCORE and not reassured and not _only_denies(clause),
             source=citation(area, indicator.source.document, indicator.source.section)))
     return sorted(found, key=lambda p: -p.score)

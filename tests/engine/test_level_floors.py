@@ -132,3 +132,13 @@ def test_a_parent_who_believes_in_smacking_is_level_3():
     advice = assess(Case(area="Diss", age="6", worried="Dad gives him a good smack when he's naughty and says it "
                                                        "never did him any harm. No marks seen."))
     assert advice.level == 3 and not advice.s47
+
+
+def test_a_clause_that_starts_with_no_but_states_an_injury_is_not_a_denial():
+    """Review of the denial rule: 'No explanation for the bruises' is a worry (002 s47 'inconsistent
+    explanations'), only 'No mark, he wasn't frightened' denies."""
+    from bot.recall_use import _only_denies
+
+    assert _only_denies("No mark, he wasn't frightened.")
+    assert not _only_denies("No explanation has been given for the bruises on her back.")
+    assert not _only_denies("Nobody knows how she got the burns.")
