@@ -67,7 +67,7 @@ def test_danger_always_means_999(named_report):
 def test_out_of_area_gets_the_national_fallback(named_report):
     name, report = named_report
     for outcome in report.outcomes:
-        if outcome.expected.get("out_of_area"):
+        if outcome.out_of_area:
             assert outcome.out_of_area_ok, (name, outcome.id)
 
 
