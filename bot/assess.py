@@ -14,6 +14,8 @@ from bot.advice import DISCLAIMER, Advice, Citation, Contact, MatchedIndicator, 
 from bot.areas import NATIONAL_FALLBACK, AreaResolver
 from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
+from bot.consent_risk import ACCOUNT
+from bot.denied_questions import mask_denied_questions
 from bot.facts import contradicted
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
@@ -169,11 +171,12 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     child = ChildContext(age_years=case.age_years, mobile=case.mobile, duration_days=parse_duration_days(all_text))
     hits = []
     for field, text in _worries(case):
-        hits.extend(engine.matcher.find(text, field=field))
+        hits.extend(engine.matcher.find(mask_denied_questions(text) if field == "worried" else text, field=field))
     hits = apply_corrections(engine, hits, case.corrections[:MAX_TEXT_CHARS])
-    rules = apply_hit_rules(hits, child, all_text, case.unborn, case.history[:MAX_TEXT_CHARS])
-    hits = apply_age_rules(rules.hits, child, case.worried)
-    todo, covered = net_sentences(engine.matcher, case.worried[:MAX_TEXT_CHARS], hits)
+    rules = apply_hit_rules(hits, child, mask_denied_questions(all_text), case.unborn, case.history[:MAX_TEXT_CHARS])
+    told = mask_denied_questions(case.worried[:MAX_TEXT_CHARS])  # the account without the questions answered "no"
+    hits = apply_age_rules(rules.hits, child, told)
+    todo, covered = net_sentences(engine.matcher, told, hits)
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
         ranker.prime([h.sentence for h in hits if not h.negated] + todo)
@@ -187,7 +190,7 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
     decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well),
                             _weighing(engine, case, hits, indicators,
-                                      [*rules.floors, *level_floors(area.area, hits, case.worried[:MAX_TEXT_CHARS])],
+                                      [*rules.floors, *level_floors(area.area, hits, told)],
                                       possible))
     level_spec = next(lv for lv in area.levels if lv.level == decision.level)
     notes: List[str] = []
@@ -221,6 +224,7 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     for hit in hits:
         if not hit.negated:
             sentences.setdefault(hit.concept, []).append(hit.sentence)
+    sentences[ACCOUNT] = [case.worried[:MAX_TEXT_CHARS]]
     consent = consent_advice(area, decision.level, case, indicators, sentences,
                              significant_harm=decision.s47 or decision.immediate_danger)
     contact = contact_for(area, chosen)

@@ -26,6 +26,10 @@ from bot.advice import MatchedIndicator
 # Crimes where telling the family first could lose evidence or influence what the child says.
 EVIDENCE = {"sexual_abuse", "indecent_images", "child_sexual_exploitation", "sexual_activity_under13", "fgm",
             "forced_marriage", "honour_based_abuse", "fabricated_illness", "trafficking"}
+# Exploitation by people outside the family (an online groomer, a gang): the parents are the child's protection
+# and the front door works with them, unless a family or household member is said to be involved (002 and 000:
+# consent is set aside only where telling "would place the child ... at increased risk").
+EXTRAFAMILIAL = {"child_sexual_exploitation", "trafficking"}
 # Domestic abuse: telling could put the parent who is being abused (and the child) at greater risk.
 DOMESTIC = {"domestic_abuse", "serious_domestic_abuse", "domestic_abuse_pregnancy"}
 # Harm that is risky to tell the family about when a family or household member is said to be the one harming.
@@ -41,6 +45,17 @@ HOUSEHOLD_WORDS = re.compile(
     r"family members?|relatives?|(?:member of|someone in) the (?:household|house|home)|household members?)\b")
 SEXUAL_WORDS = re.compile(r"\b(sexual\w*|touch\w*|rape\w*|raping|molest\w*|fondl\w*|grop\w*|privates?|genital\w*|"
                           r"penis|vagina|willy|porn\w*|naked|nude\w*)\b")
+
+
+# The account names a family member as the one who did it ("dad used his belt", "mum said 'I did tap him hard'"),
+# or the child asks that the parent not be told ("please don't tell him I told you").
+ACCOUNT = "__account__"  # key in ``sentences`` for the whole account
+HOUSEHOLD_DID_IT = re.compile(
+    rf"{HOUSEHOLD_WORDS.pattern}(?:'s)?\s+(?:\w+\s+){{0,3}}(?:used|hit|hits|smacked|slapped|belted|punched|kicked|"
+    r"grabbed|hurt|hurts|did (?:it|this|that)|done (?:it|this|that)|whacked|tapped|pinched|burned|burnt)\b|"
+    r"\b(?:admit\w*|said)\b[^.]{0,40}\bi (?:did|do) (?:\w+ )?(?:tap|hit|smack|slap|grab|whack)\w*")
+PLEA_NOT_TO_TELL = re.compile(r"\b(?:please\s+)?(?:don'?t|do not|dont|never)\s+tell\s+(?:him|her|them|my|mum|mummy|dad|"
+                              r"daddy|mam|mom|step\w*)\b")
 
 
 @dataclass(frozen=True)
@@ -71,6 +86,8 @@ def risk_in_telling(indicators: Sequence[MatchedIndicator], consent_risky: bool,
     concepts = [i.concept for i in indicators]
     labels = {i.concept: i.label for i in indicators}
     for concept in concepts:
+        if concept in EXTRAFAMILIAL and not _said(sentences, concept, HOUSEHOLD_WORDS):
+            continue  # exploited by people outside the family: the parents protect, and are told
         if concept in EVIDENCE:
             return TellRisk(f"the worry involves {labels[concept]}: telling the family first could lose evidence "
                             "or influence what the child says", "evidence")
@@ -82,8 +99,15 @@ def risk_in_telling(indicators: Sequence[MatchedIndicator], consent_risky: bool,
         if concept in DOMESTIC:
             return TellRisk(f"the worry involves {labels[concept]}: telling the family could put the parent who "
                             "is being abused, or the child, at greater risk", "domestic")
+    account = " ".join(sentences.get(ACCOUNT, ())).lower()
+    if any(c in BY_HOUSEHOLD for c in concepts) and PLEA_NOT_TO_TELL.search(account):
+        return TellRisk("the child asked that their parent not be told: telling the family first could put the "
+                        "child at risk", "household")
     for concept in concepts:
         who = _said(sentences, concept, HOUSEHOLD_WORDS) if concept in BY_HOUSEHOLD else None
+        if concept in BY_HOUSEHOLD and not who:
+            named = HOUSEHOLD_DID_IT.search(account)
+            who = named.group(1) if named and named.group(1) else (named.group(0) if named else None)
         if who:
             return TellRisk(f"the worry involves {labels[concept]} by a family or household member ({who}): "
                             "telling the family first could put the child at risk or undermine an investigation",

@@ -98,11 +98,19 @@ FACT_PATTERNS = {
                          r"unconscious|stumbling|slurr\w*|too drunk|off (?:her|his|their) face|hearing voices|"
                          r"psychos\w*|psychotic|sectioned|delusion\w*|paranoi\w*|crack|heroin|injecting|needles|"
                          r"overdos\w*|collaps\w*|can'?t look after|not (?:feeding|changing|washing)",
-    "witnessed_explanation": r"(?:saw|seen|watched|witnessed|was there when) (?:\w+ ){0,4}(?:fall|fell|trip\w*|slip\w*|"
-                             r"collid\w*|crash\w*|bump\w*|tackl\w*|land\w*|happen\w*|the accident|go over|"
-                             r"go down|went over|went down|hit by)|(?:fall|fell|trip\w*|slip\w*|tackl\w*|"
-                             r"collision|accident)\b[^.]{0,60}\b(?:saw|seen|watched|witnessed|in front of)|"
+    "witnessed_explanation": r"(?:saw|seen|watched|witnessed|was there when|(?:was|were) (?:right )?(?:behind|beside|"
+                             r"next to|with) (?:her|him|them) (?:when|and saw)|in front of (?:me|us|staff|everyone)) "
+                             r"(?:\w+ ){0,4}(?:fall|fell|trip\w*|slip\w*|collid\w*|crash\w*|bump\w*|bang\w*|"
+                             r"tackl\w*|land\w*|happen\w*|the accident|go over|go down|went over|went down|hit by|"
+                             r"come off|came off|fly|flew)|saw (?:it|the whole thing|it all)(?: happen\w*)?(?=[,.;!]| "
+                             r"and)|(?:fall|fell|trip\w*|slip\w*|tackl\w*|collision|accident|came off|come off)\b"
+                             r"[^.]{0,60}\b(?:saw|seen|watched|witnessed|in front of)|"
                              r"(?:accident|incident) (?:form|book|record|slip)|first aid",
+    # A mark with a medical account of it: a skin condition or a birthmark a clinician recorded.
+    "explained_condition": r"eczema|psoriasis|impetigo|chicken ?pox|birth ?marks?|mongolian (?:blue )?spots?|"
+                           r"dermal melanocytosis|slate-? ?gr[ae]y (?:naevi|patch\w*)|molluscum|dermatitis|"
+                           r"nappy rash|hives|urticaria|(?:gp|doctor|consultant|dermatolog\w*)(?:'s)? letter|"
+                           r"documented (?:at|since|from) (?:birth|the newborn check)",
     "diagnosed": r"diagnos\w*|under (?:the )?(?:consultant|paediatrician|hospital|dietitian|dietician|specialist)|"
                  r"medical condition|known condition|coeliac|crohn'?s|diabetes|cystic fibrosis|"
                  r"medication (?:side effect|for)",

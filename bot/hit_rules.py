@@ -29,6 +29,7 @@ from typing import List, Tuple
 from bot.facts import read_facts
 from bot.indicators import EXPLANATION_DOUBT, ChildContext
 from bot.matcher import ConceptHit
+from bot.plain_word_rules import plain_word_rules
 
 ADULT_WORDS = re.compile(
     r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
@@ -183,7 +184,19 @@ def harmful_sexual_behaviour(hits: List[ConceptHit], outcome: RuleOutcome) -> Li
     return result
 
 
+VIOLENT = re.compile(r"\b(punch\w*|kick\w*|beat\w*|batter\w*|thr[eo]w\w*|strangl\w*|chok\w*|burn\w*|stamp\w*|"
+                     r"head-? ?butt\w*|bit|bite\w*|shak\w*|shook|belt\w*|whip\w*|thrash\w*|scald\w*)\b", re.I)
+
+
 def chastisement(hits: List[ConceptHit], child: ChildContext, disabled: bool) -> List[ConceptHit]:
+    """A smack is level 2-3 until a fact makes it abuse (the module docstring's seed lines). A physical-abuse
+    pattern on the same sentence as a plain smack ("mummy smacked her because she hit her brother") is the
+    same smack, not a second worry, unless a violent act or a raising fact is said."""
+    plain = {h.sentence for h in hits if h.concept == "physical_chastisement" and not h.negated
+             and not any(f in read_facts(h.sentence) for f in CHASTISEMENT_PROMOTES)}
+    if plain and not (child.non_mobile or disabled):
+        hits = [h for h in hits if not (h.concept == "physical_abuse" and not h.negated and h.sentence in plain
+                                        and not VIOLENT.search(h.words))]
     result: List[ConceptHit] = []
     for hit in hits:
         if hit.concept != "physical_chastisement" or hit.negated:
@@ -228,16 +241,22 @@ def pre_birth(hits: List[ConceptHit], unborn: bool, text: str) -> List[ConceptHi
     return hits
 
 
+# How an accident happened is not an account in doubt: "the front wheel hit a kerb", "hit her cheek on the platform".
+MECHANISM = re.compile(r"\b(?:hit|banged|bumped|knocked|caught)\s+(?:(?:a|the)\s+(?!(?:\w+\s+)?(?:child|boy|girl|"
+                       r"baby|kid|toddler|lad|son|daughter|pupil)\b)(?:\w+\s+)?\w+|(?:her|his|their|my)\s+"
+                       r"\w+\s+(?:on|against|off)\b)", re.I)
+
+
 def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
     """Hear a witnessed explanation, a diagnosis or a direct denial; never for a non-mobile baby."""
     result: List[ConceptHit] = []
-    doubt = EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(text)
+    doubt = EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(MECHANISM.sub(" ", text))
+    explained = read_facts(text).found & {"witnessed_explanation", "explained_condition"}
     for hit in hits:
         facts = read_facts(hit.sentence)
         if hit.negated:
             result.append(hit)
-        elif (hit.concept in INJURY_HITS and child.non_mobile is False and not doubt
-              and "witnessed_explanation" in read_facts(text)) \
+        elif (hit.concept in INJURY_HITS and child.non_mobile is False and not doubt and explained) \
                 or (hit.concept == "faltering_growth" and "diagnosed" in read_facts(text) and "refusal" not in facts) \
                 or (hit.concept in {"self_harm", "suicidal"} and "direct_denial" in facts and "mark" not in facts):
             result.append(replace(hit, negated=True))
@@ -356,6 +375,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = weak_disclosure(hits, outcome)
     hits = peer_harm(hits)
     hits = spoken_rules(hits, child, text)
+    hits = plain_word_rules(hits, text, child.age_years)
     hits = harmful_sexual_behaviour(hits, outcome)
     hits = chastisement(hits, child, disabled)
     hits = serious_domestic_abuse(hits, text, history)

@@ -30,7 +30,8 @@ Floor = Tuple[int, str]
 # relationship" (line 1088); 004 Level 3 "The child persistently goes missing" (line 192).
 MISSING_CONCEPTS = frozenset({"missing_from_home"})
 REPEATED = re.compile(r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bagain\b|\bkeeps?\b|"
-                      r"\b(?:several|many|lots of|loads of|\d+|two|three|four) (?:times|nights|occasions|episodes)\b|"
+                      r"\b(?:several|many|lots of|loads of|\d+|two|three|four|five|six) (?:(?:other|more) )?"
+                      r"(?:times|nights|occasions|episodes)\b|\btwice\b|\bx ?[2-9]\b|"
                       r"\bfrequent\w*|\bpersistent\w*|\boften\b|\bevery (?:week|weekend)\b", re.I)
 WHEREABOUTS_UNKNOWN = re.compile(r"(?:won'?t|wouldn'?t|doesn'?t|didn'?t|refuses? to|will not|would not) (?:say|tell)"
                                  r" (?:\w+ ){0,2}(?:where|who|whose)|no idea (?:where|who)|don'?t know where|"
@@ -58,6 +59,14 @@ CARER_NEED = re.compile(r"\b(?:short breaks?|respite|overnight carers?|carers? a
                         r"struggling to cope|can'?t keep (?:doing|going)|at (?:her|his|their) wits'? end|"
                         r"exhausted|burn(?:ed|t) out|on (?:her|his) own with)\b", re.I)
 DISABILITY_LEVEL: Dict[str, int] = {"northamptonshire": 4, "norfolk": 4, "nottingham_city": 3, "bedford_borough": 3}
+# 004 line 241 Level 4: "One or more children's needs (e.g. disability, behaviour, long-term conditions) have a
+# significant impact on the day to day lives of the child/children and their siblings and/or parents" (level 3
+# is "not always met ... having an impact"). A brother or sister whose schooling or sleep suffers is that impact.
+SIGNIFICANT_IMPACT_LEVEL: Dict[str, int] = {"bedford_borough": 4}
+FAMILY_IMPACT = re.compile(r"\b(?:sibling|siblings|brother|sister|other (?:children|kids)|the \d+ ?(?:yo|year old))\b"
+                           r"[^.]{0,80}\b(?:miss\w* school|missing (?:lessons|days)|late for school|falling behind|"
+                           r"not sleeping|no sleep|disrupted (?:nights|sleep)|exhausted|young carer|caring for)|"
+                           r"\b(?:given up|gave up|lost|had to leave) (?:her|his|their|my) (?:job|work)\b", re.I)
 
 
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
@@ -117,6 +126,8 @@ def _fear_floor(text: str) -> List[Floor]:
 
 def _disability_floor(area: str, text: str) -> List[Floor]:
     level = DISABILITY_LEVEL.get(area)
+    if level and COMPLEX_CARE.search(text) and FAMILY_IMPACT.search(text):
+        level = max(level, SIGNIFICANT_IMPACT_LEVEL.get(area, level))
     if level and COMPLEX_CARE.search(text) and CARER_NEED.search(text):
         return [(level, f"A disabled child with complex care needs whose parent needs practical help or a break is "
                         f"a child in need: level {level} in this area's guidance. It is not a child protection "

@@ -36,6 +36,8 @@ NEGATION_BRIDGE = {
     "try", "tried", "tries", "attempt", "attempted", "want", "wants", "wanted",
     # "didn't leave a mark", "no marks left": leaving is what is negated.
     "leave", "left", "leaves", "leaving",
+    # "never heard anyone shouting at him", "haven't noticed anything like that": hearing or noticing is negated.
+    "hear", "heard", "hears", "notice", "noticed", "saw", "anyone", "anybody", "anything", "someone",
 }
 LIST_NEGATORS = {"no", "without", "neither", "nor", "any"}
 LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
