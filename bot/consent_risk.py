@@ -29,7 +29,7 @@ EVIDENCE = {"sexual_abuse", "indecent_images", "child_sexual_exploitation", "sex
 # Exploitation by people outside the family (an online groomer, a gang): the parents are the child's protection
 # and the front door works with them, unless a family or household member is said to be involved (002 and 000:
 # consent is set aside only where telling "would place the child ... at increased risk").
-EXTRAFAMILIAL = {"child_sexual_exploitation", "trafficking"}
+EXTRAFAMILIAL = {"child_sexual_exploitation"}  # trafficking stays an evidence crime: families are often part of it
 # Domestic abuse: telling could put the parent who is being abused (and the child) at greater risk.
 DOMESTIC = {"domestic_abuse", "serious_domestic_abuse", "domestic_abuse_pregnancy"}
 # Harm that is risky to tell the family about when a family or household member is said to be the one harming.

@@ -12,18 +12,18 @@ EXACT_LEVEL_FLOOR = 0.90  # the issue's target; measured 0.902 on the dev set (1
 # A second, independent tuning set written in plainer, hedged, shorthand and indirect wording
 # (tests/data/dev_set_2.yml). Floors measured when it was added; they may only be tightened.
 DEV_SET_2 = Path(__file__).resolve().parents[1] / "data" / "dev_set_2.yml"
-DEV_SET_2_UNDER_TRIAGE_CEILING = 1  # measured: 1 of 64 (a level 3 advised level 2)
 DEV_SET_2_EXACT_LEVEL_FLOOR = 0.88  # measured: 0.906
 # The blind tuning sets (issue 11), written from the seeds only by helpers who never saw the engine. They are
 # training data now (the engine was tuned on them); ceilings and floors are what was measured when the tuning
 # stopped, and may only be tightened. The issue's target is 0 under-triage: not met yet (see README).
 BLIND = Path(__file__).resolve().parents[1] / "blind"
 SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_shorthand.yml",
-        "blind_b": BLIND / "set_b_public.yml"}
+        "blind_b": BLIND / "set_b_public.yml", "blind_c": BLIND / "reserved_teachers.yml",
+        "blind_d": BLIND / "reserved_mixed.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
-    "dev_set": (0, 0, 0.90), "dev_set_2": (DEV_SET_2_UNDER_TRIAGE_CEILING, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
-    # blind A's one level-4 miss is a child in need (a disabled child's short breaks), not a section 47 item.
-    "blind_a": (2, 1, 0.78), "blind_b": (1, 0, 0.78),
+    "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
+    # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%.
+    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (0, 0, 0.78), "blind_d": (0, 0, 0.84),
 }
 
 
@@ -32,7 +32,8 @@ def named_report(request):
     return request.param, evaluate(load_vignettes(SETS[request.param]))
 
 
-@pytest.mark.parametrize("name, minimum", [("dev_set", 80), ("dev_set_2", 64), ("blind_a", 60), ("blind_b", 60)])
+@pytest.mark.parametrize("name, minimum", [("dev_set", 80), ("dev_set_2", 64), ("blind_a", 60), ("blind_b", 60),
+                                           ("blind_c", 60), ("blind_d", 60)])
 def test_each_set_is_big_and_covers_every_area_and_level(name, minimum):
     vignettes = load_vignettes(SETS[name])
     assert len(vignettes) >= minimum
