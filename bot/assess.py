@@ -105,7 +105,7 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
         # Hits from corrections or age rules point into other text; they keep their own sentence.
         context = whole_sentence(text, hit.start, hit.end) if text[hit.start:hit.end] == hit.words else ""
         indicator = choose_indicator(engine.matcher, hit, candidates, s47_concept, similarities, life_threat,
-                                     context, scale)
+                                     context, scale, account=text)
         if indicator is None:
             continue
         s47 = indicator.s47 or s47_concept

@@ -70,7 +70,9 @@ FACT_PATTERNS = {
                           r"weed|alcohol|lifts) from|picked up (?:in|by) (?:a )?cars?|county lines|carrying (?:drugs|"
                           r"packages|a bag)|going missing|missing (?:overnight|episodes?)",
     "overnight_missing": r"(?:out|missing|gone|away) (?:all|over) ?night|(?:till|until|by) (?:the )?(?:next )?morning|"
-                         r"didn'?t come (?:back|home)|not (?:come|came) home|hasn'?t come home|stay(?:ed|s|ing)? out "
+                         r"(?:didn'?t|not) (?:come|came) (?:back|home)"
+                         r"(?!\s+(?:till|until|before|by)\s+(?:gone\s+|after\s+)?(?:midnight|(?:1[0-2]|[1-4])(?:[:.]\d\d)?\s*(?:am\b|pm\b|\b)))|"
+                         r"hasn'?t come home|stay(?:ed|s|ing)? out "
                          r"(?:all night|overnight|till)|returned (?:herself|himself|home)? ?(?:at )?0?[5-9][:.]?\d\d",
     "hazard": r"exposed (?:wires?|wiring)|live wires?|no heating|no electric\w*|no gas|gas leak|fire hazard|"
               r"leak\w* (?:onto|into|over|through)|mou?ld\w* (?:on|in|over)|broken (?:glass|windows?|stairs?)|"

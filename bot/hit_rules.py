@@ -28,6 +28,7 @@ from typing import List, Tuple
 
 from bot.facts import read_facts
 from bot.indicators import EXPLANATION_DOUBT, ChildContext
+from bot.level_caps import ordinary_separation
 from bot.matcher import ConceptHit
 from bot.plain_word_rules import plain_word_rules
 
@@ -381,6 +382,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = serious_domestic_abuse(hits, text, history)
     hits = pre_birth(hits, unborn, text)
     hits = reassurance(hits, child, text)
+    hits = ordinary_separation(hits, text)
     outcome.hits = hits
     outcome.notes = list(dict.fromkeys(outcome.notes))
     return outcome

@@ -16,6 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.facts import Facts, _negated, has_fact, read_facts
 from bot.guidance.models import AgeRule, Indicator
+from bot.level_caps import capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
@@ -38,8 +39,6 @@ SCHOOL_MARKS = re.compile(r"\b(?:(?:exam|test|school|good|bad|low|high|top|full|
                           r"marks? (?:have |has |are )?(?:dropped|gone down|slipped|fallen|down|improved|"
                           r"in (?:\w+ )?(?:tests?|exams?|maths|english)))\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
-# Concepts whose level above 2 needs a stated fact (the promotion to level 4 is bot/hit_rules.chastisement).
-FACT_LADDERS = {"physical_chastisement": frozenset({"frightened", "frequent", "punishment_belief"})}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
                           r"morning after pill|sti|stis|chlamydia|gonorrh\w*)\b")
@@ -315,7 +314,7 @@ def _supported_levels(rows: List[tuple], severity: int, facts: Facts, scale: Opt
 
 def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[Indicator], s47_concept: bool,
                      similarities: Optional[List[float]] = None, life_threat: bool = False,
-                     context: str = "", scale: Optional[int] = None) -> Optional[Indicator]:
+                     context: str = "", scale: Optional[int] = None, account: str = "") -> Optional[Indicator]:
     """Among the area's indicators for a concept, the one that best fits what was said.
 
     Fit is sentence-embedding similarity when available (word overlap otherwise), nudged by
@@ -343,9 +342,9 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     else:
         allowed = scored if severity > 0 else [row for row in scored if not row[2].s47]
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
-    if hit.concept in FACT_LADDERS and not facts.found & FACT_LADDERS[hit.concept]:
-        # Issue 12.6 (002 Tier 2/3, 004): a smack with none of the facts that raise it (frightened, frequent
-        # or escalating) is the level-2 line, whichever line's wording is nearer.
+    if capped_at_level_2(hit.concept, facts.found, account or where):
+        # bot/level_caps.py: a smack, a missing episode or stable substance use with none of the facts that raise
+        # it is the level-2 line, whichever line's wording is nearer.
         lower = [row for row in allowed if row[2].level <= 2]
         allowed = lower or allowed
     if not allowed:

@@ -19,6 +19,7 @@ import re
 from typing import Dict, List, Sequence, Tuple
 
 from bot.facts import read_facts
+from bot.level_caps import capped_by_treatment
 from bot.matcher import ConceptHit
 from bot.open_questions import cached_questions
 
@@ -72,7 +73,8 @@ FAMILY_IMPACT = re.compile(r"\b(?:sibling|siblings|brother|sister|other (?:child
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     """Every floor the account supports, highest first."""
     live = [h for h in hits if not h.negated and h.field != "working_well"]
-    floors = _family_floors(live) + _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text)
+    floors = _family_floors([h for h in live if not capped_by_treatment(h.concept, text)]) + \
+        _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text)
     return sorted(floors, key=lambda f: -f[0])
 
 
