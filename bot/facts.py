@@ -178,7 +178,7 @@ NEGATORS = {"no", "not", "never", "without", "nobody", "none", "nothing", "denie
             "werent", "arent", "wouldnt", "shouldnt", "aint"}
 
 
-def _negated(text: str, start: int) -> bool:
+def negated_at(text: str, start: int) -> bool:
     """"no marks", "wasn't frightened", "never been to the police": a negation in the three words before."""
     before = re.findall(r"[\w']+", text[max(0, start - 40):start].lower())[-3:]
     return any(w in NEGATORS or w.endswith("n't") for w in before)
@@ -194,7 +194,7 @@ def read_facts(text: str) -> Facts:
             if pattern.search(text):
                 found.add(name)
             continue
-        stated = [m for m in pattern.finditer(text) if not _negated(text, m.start())]
+        stated = [m for m in pattern.finditer(text) if not negated_at(text, m.start())]
         if stated:
             found.add(name)
         if name == "hazard" and len(stated) >= 2:
@@ -211,6 +211,6 @@ def contradicted(text: str) -> List[str]:
     out: List[str] = []
     for name in sorted(SEVERITY_FACTS):
         matches = list(_COMPILED[name].finditer(text or ""))
-        if any(_negated(text, m.start()) for m in matches) and any(not _negated(text, m.start()) for m in matches):
+        if any(negated_at(text, m.start()) for m in matches) and any(not negated_at(text, m.start()) for m in matches):
             out.append(name.replace("_", " "))
     return out

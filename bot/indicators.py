@@ -14,7 +14,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.facts import Facts, _negated, has_fact, read_facts
+from bot.facts import Facts, has_fact, negated_at, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.level_caps import capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
@@ -157,7 +157,7 @@ def _not_about_an_injury(hit: ConceptHit, text: str) -> bool:
 def _doubt_said(text: str) -> bool:
     """Doubt about an explanation that was said, not denied ("he didn't seem scared of him" is no doubt)."""
     lowered = (text or "").lower()
-    return any(not _negated(lowered, m.start()) for m in EXPLANATION_DOUBT.finditer(lowered))
+    return any(not negated_at(lowered, m.start()) for m in EXPLANATION_DOUBT.finditer(lowered))
 
 
 def _affirmed_injury(text: str) -> Optional[ConceptHit]:
