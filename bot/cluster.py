@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import socket
 import subprocess
@@ -24,7 +23,7 @@ from typing import Dict, List, Optional
 
 import sqlalchemy as sa
 
-from bot.servers import ROOT, Assistant, free_port
+from bot.servers import ROOT, Assistant, LocalHttp, action_server_token, free_port
 
 PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
 
@@ -181,7 +180,7 @@ backend actions
 
 
 @dataclass
-class Cluster:
+class Cluster(LocalHttp):
     """``instances`` Rasa servers and action servers behind HAProxy on ``port``."""
 
     model: Path
@@ -194,16 +193,7 @@ class Cluster:
     assistants: List[Assistant] = field(default_factory=list)
     balancer: Optional[subprocess.Popen] = None
     action_port: int = field(default_factory=free_port)
-    token: str = field(default_factory=lambda: os.environ.get("ACTION_SERVER_TOKEN", "").strip()
-                       or secrets.token_urlsafe(32))
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def webhook(self) -> str:
-        return f"{self.url}/webhooks/rest/webhook"
+    token: str = field(default_factory=action_server_token)
 
     def env(self) -> Dict[str, str]:
         assert self.redis is not None

@@ -102,8 +102,30 @@ def warm_up_actions(action_port: int, timeout: float = 120, token: str = "") -> 
         raise RuntimeError(f"the action server's warm-up answered unexpectedly: {answer}")
 
 
+def action_server_token() -> str:
+    """ACTION_SERVER_TOKEN if set (a cluster shares one), else a fresh random one for this launch.
+
+    The action server answers only callers with this token (bot/action_server.py); it is handed to both servers.
+    """
+    return os.environ.get("ACTION_SERVER_TOKEN", "").strip() or secrets.token_urlsafe(32)
+
+
+class LocalHttp:
+    """The address of something serving Rasa's channels on 127.0.0.1 (one assistant, or a cluster's balancer)."""
+
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def webhook(self) -> str:
+        return f"{self.url}/webhooks/rest/webhook"
+
+
 @dataclass
-class Assistant:
+class Assistant(LocalHttp):
     """The two servers of one running assistant."""
 
     model: Path
@@ -114,18 +136,7 @@ class Assistant:
     extra_env: Dict[str, str] = field(default_factory=dict)
     enable_api: bool = False
     processes: List[subprocess.Popen] = field(default_factory=list)
-    # The action server answers only callers with this token (bot/action_server.py): ACTION_SERVER_TOKEN if
-    # set (a cluster shares one), else a fresh random one for this launch, handed to both servers.
-    action_token: str = field(default_factory=lambda: os.environ.get("ACTION_SERVER_TOKEN", "").strip()
-                              or secrets.token_urlsafe(32))
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def webhook(self) -> str:
-        return f"{self.url}/webhooks/rest/webhook"
+    action_token: str = field(default_factory=action_server_token)
 
     def env(self) -> Dict[str, str]:
         env = dict(os.environ)

@@ -126,3 +126,21 @@ def supervise(assistant: Assistant, servers: List[Server], poll: float = 0.5) ->
         for server in servers:
             server.check(assistant, time.monotonic())
         time.sleep(poll)
+
+
+def run_until_stopped(body: Callable[[], Optional[int]], stop: Callable[[], None], what: str) -> int:
+    """Run a launcher's ``body``; Ctrl+C, SIGTERM or SIGHUP end it, and ``stop`` always runs, signals held.
+
+    One place for the stop behaviour of ``make run`` and ``make cluster`` (issue 14.3: no orphaned servers).
+    """
+    with stop_on_signals():
+        try:
+            return body() or 0
+        except KeyboardInterrupt:
+            return 0
+        except StopSignalError as stopped:
+            log(f"{stopped}: stopping {what}")
+            return 0
+        finally:
+            with signals_held():
+                stop()

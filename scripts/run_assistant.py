@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.servers import RASA, ROOT, AccessConfigError, Assistant  # noqa: E402
-from bot.supervisor import Server, StopSignalError, log, signals_held, stop_on_signals, supervise  # noqa: E402
+from bot.supervisor import Server, run_until_stopped, supervise  # noqa: E402
 
 
 def main() -> int:
@@ -33,27 +33,22 @@ def main() -> int:
     except AccessConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    with stop_on_signals():  # SIGTERM / SIGHUP stop both servers, as Ctrl+C does
-        try:
-            actions = assistant.start_actions()
-            if args.shell:
-                return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
-                                        "--port", str(args.port), "--interface", "127.0.0.1"],
-                                       cwd=ROOT, env=assistant.env())
-            rasa = assistant.start_rasa()
-            print(f"\nThe assistant is running.\n  Web chat: open {assistant.url}/webhooks/web/ in a browser\n"
-                  f"  REST: POST {assistant.webhook}  "
-                  '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
-            supervise(assistant, [Server("action server", assistant.start_actions, actions, time.monotonic()),
-                                  Server("Rasa server", assistant.start_rasa, rasa, time.monotonic())])
-        except KeyboardInterrupt:
-            return 0
-        except StopSignalError as stop:
-            log(f"{stop}: stopping both servers")
-            return 0
-        finally:
-            with signals_held():
-                assistant.stop()
+
+    def serve() -> int:
+        actions = assistant.start_actions()
+        if args.shell:
+            return subprocess.call([RASA, "shell", "--model", str(args.model), "--endpoints", "endpoints.yml",
+                                    "--port", str(args.port), "--interface", "127.0.0.1"],
+                                   cwd=ROOT, env=assistant.env())
+        rasa = assistant.start_rasa()
+        print(f"\nThe assistant is running.\n  Web chat: open {assistant.url}/webhooks/web/ in a browser\n"
+              f"  REST: POST {assistant.webhook}  "
+              '{"sender": "me", "message": "hello"}\n  Logs: build/logs/\nPress Ctrl+C to stop.', flush=True)
+        supervise(assistant, [Server("action server", assistant.start_actions, actions, time.monotonic()),
+                              Server("Rasa server", assistant.start_rasa, rasa, time.monotonic())])
+
+    # SIGTERM / SIGHUP stop both servers, as Ctrl+C does
+    return run_until_stopped(serve, assistant.stop, "both servers")
 
 
 if __name__ == "__main__":
