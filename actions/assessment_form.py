@@ -13,8 +13,8 @@ from actions.tracker_values import escalated_this_turn, latest_entity, latest_in
 from bot import conversation as conv
 from bot import followup
 from bot.assess import assess
-from bot.case import Answer
 from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
+from bot.case import Answer
 from bot.listening import after_failure, fill_from_reading
 from bot.reading import read_message
 from bot.red_flags import find_red_flags, flags_in_advice, should_escalate
@@ -291,8 +291,9 @@ class ValidateAssessmentForm(FormValidationAction):
         before = assess(conv.case_from_slots(slots))
         state = followup.record(state, item, answer)
         slots["followup_state"] = state
-        after = assess(conv.case_from_slots(slots))
-        state = followup.plan(after, state)
+        case = conv.case_from_slots(slots)
+        after = assess(case)
+        state = followup.plan(case, state, after)
         out: Dict[str, Any] = {"followup_state": state, "question_failures": counts,
                                "sos_followup": None if followup.next_question(state) else "done"}
         flags = flags_in_advice(after, before)
@@ -309,7 +310,7 @@ def _plan_followup(tracker: Tracker, events: List[Dict[str, Any]]) -> List[Dict[
     if slots.get("sos_scale") is None or slots.get("followup_state") is not None \
             or slots.get("sos_followup") is not None or slots.get("triage_danger_now"):
         return []
-    state = followup.plan(assess(conv.case_from_slots(slots)))
+    state = followup.plan(conv.case_from_slots(slots))
     out = [SlotSet("followup_state", state)]
     if followup.next_question(state) is None:
         out.append(SlotSet("sos_followup", "none"))

@@ -18,12 +18,12 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.advice import Advice
-from bot.case import Answer
+from bot.case import Answer, Case
 from bot.facts import read_facts
 
 MAX_ASKED = 3
 INTRO = "A quick question, because the answer could change the advice:"
-INTRO_MANY = "{n} quick questions, because the answers could change the advice. First:"
+INTRO_MANY = "Up to {n} quick questions, because the answers could change the advice. First:"
 UNREAD = "Please answer yes, no or not sure: "
 TAKEN_UNSURE = "I'll take that as 'not sure': it never lowers the advice."
 _ADULT_AGE = re.compile(r"\b(1[89]|[2-9]\d)\b")
@@ -43,28 +43,44 @@ def _state(value: Any) -> Dict[str, Any]:
     return state
 
 
-def plan(advice: Advice, state: Any = None) -> Dict[str, Any]:
-    """The questions still to ask after this advice: possible red flags first, three asked at most in all."""
+def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict[str, Any]:
+    """The questions still to ask: possible red flags first, then open questions whose "yes" the engine says
+    would raise the level (asked, not assumed: a question that could not change the advice is not asked);
+    three asked at most in all."""
+    from bot.assess import assess
+
     state = _state(state)
+    advice = advice or assess(case)
     asked = set(state["asked"])
     room = MAX_ASKED - len(state["asked"])
-    items: List[Dict[str, str]] = []
-    if advice.level is not None:
-        for flag in advice.possible:
-            items.append({"key": f"possible:{flag.indicator}", "question": flag.question, "fact": "",
-                          "indicator": flag.indicator, "concept": ""})
-        for question in advice.open_questions:
-            items.append({"key": f"fact:{question.fact}", "question": question.question, "fact": question.fact,
-                          "indicator": "", "concept": question.concept})
-    seen = set()
-    pending = []
-    for item in items:
-        if item["key"] in asked or item["key"] in seen:
+    pending: List[Dict[str, str]] = []
+    if advice.level is None or room <= 0:
+        state["pending"] = []
+        return state
+    for flag in advice.possible:
+        key = f"possible:{flag.indicator}"
+        if key not in asked and all(p["key"] != key for p in pending):
+            pending.append({"key": key, "question": flag.question, "fact": "", "indicator": flag.indicator,
+                            "concept": ""})
+    for question in advice.open_questions:
+        key = f"fact:{question.fact}"
+        if len(pending) >= room or key in asked or any(p["key"] == key for p in pending):
             continue
-        seen.add(item["key"])
-        pending.append(item)
-    state["pending"] = pending[:max(room, 0)]
+        item = {"key": key, "question": question.question, "fact": question.fact, "indicator": "",
+                "concept": question.concept}
+        if _raises(case, advice, item):
+            pending.append(item)
+    state["pending"] = pending[:room]
     return state
+
+
+def _raises(case: Case, advice: Advice, item: Mapping[str, str]) -> bool:
+    """Would a plain "yes" move the engine's advice up (a higher level, or section 47)?"""
+    from bot.assess import assess
+
+    yes = Answer(answer="yes", fact=item.get("fact") or "", concept=item.get("concept") or "", words="yes")
+    after = assess(case.copy(update={"answers": [*case.answers, yes]}))
+    return (after.level or 0) > (advice.level or 0) or (after.s47 and not advice.s47)
 
 
 def next_question(state: Any) -> Optional[Dict[str, str]]:
@@ -81,7 +97,7 @@ def ask_text(state: Any) -> Optional[str]:
     if state["answers"]:
         return item["question"]
     count = len(state["pending"])
-    intro = INTRO if count == 1 else INTRO_MANY.format(n={2: "Two", 3: "Three"}.get(count, str(count)))
+    intro = INTRO if count == 1 else INTRO_MANY.format(n={2: "two", 3: "three"}.get(count, str(count)))
     return f"{intro} {item['question']}"
 
 
