@@ -75,7 +75,8 @@ class ValidateAssessmentForm(FormValidationAction):
         events += [SlotSet(name, value) for name, value in fill.slots.items()]
         slots.update(fill.slots)
         # The escalation action may already have answered this message; otherwise the one decision runs here.
-        flags = None if escalated_this_turn(tracker) else find_red_flags(reading, slots)
+        answered = any(e.get("name") == "escalation_given" and e.get("value") for e in events)  # a follow-up
+        flags = None if escalated_this_turn(tracker) or answered else find_red_flags(reading, slots)
         if flags is None or not should_escalate(flags):
             for line in fill.said:
                 dispatcher.utter_message(text=line)

@@ -27,7 +27,7 @@ from bot.servers import RASA, ROOT, Assistant, free_port, wait_for  # noqa: E402
 
 OUR_TURNS = ["I'm worried about a child", "no", "Norwich", "teacher", "9",
              "He comes in hungry most days and his uniform is dirty.", "no", "His nan helps out",
-             "Support for mum", "5", "yes", "yes", "they agreed", "no"]
+             "Support for mum", "no", "5", "yes", "yes", "they agreed", "no"]  # "no": earlier concerns (13.5)
 STARTER_TURNS = ["hello", "I am sad", "yes", "great", "bye"]
 
 

@@ -177,15 +177,19 @@ def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None)
         else "not_asked",
         consent_risky=slots.get("consent_risky") in (True, "yes", "unsure"),
         mobile=slots.get("child_mobile") if isinstance(slots.get("child_mobile"), bool) else None,
-        history=_history(slots.get("sos_history")),
+        history=_history(slots.get("sos_history"), worried),
         answers=followup_answers(slots.get("followup_state")),
     )
 
 
-def _history(value: Any) -> str:
-    """Earlier concerns as the engine reads them (issue 13.5); "not sure" states none."""
+def _history(value: Any, worried: str) -> str:
+    """Earlier concerns as the engine reads them (issue 13.5); "not sure" states none. Earlier concerns already
+    said among the worries (so not asked again) stay where they were said: the CLI given the same worries reads
+    the same case, and nothing is counted twice."""
     text = str(value or "").strip()
-    return "" if not text or is_unsure(text) and len(text.split()) <= 3 else text
+    if not text or (is_unsure(text) and len(text.split()) <= 3) or text in worried:
+        return ""
+    return text
 
 
 def followup_answers(state: Any) -> list:
