@@ -11,10 +11,13 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_values import escalated_this_turn, latest_entity, latest_intent, latest_text, slot_values
 from bot import conversation as conv
+from bot import followup
+from bot.assess import assess
 from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
+from bot.case import Answer
 from bot.listening import after_failure, fill_from_reading
 from bot.reading import read_message
-from bot.red_flags import find_red_flags, should_escalate
+from bot.red_flags import find_red_flags, flags_in_advice, should_escalate
 
 DANGER_ONLY = ["triage_danger_now", "triage_area"]
 CONSENT_SLOTS = ["consent_parents_know", "consent_status", "consent_risky"]
@@ -33,6 +36,10 @@ class ValidateAssessmentForm(FormValidationAction):
         required = list(domain_slots)
         if not conv.needs_mobility_question(slots["child_age"]) and "child_mobile" in required:
             required.remove("child_mobile")
+        state = tracker.get_slot("followup_state")
+        if state is not None and followup.next_question(state) is None and "sos_followup" in required \
+                and tracker.get_slot("sos_followup") is None:
+            required.remove("sos_followup")  # issue 13.4: nothing (more) that could change the level
         if tracker.get_slot("escalation_given") and not slots["triage_area"]:
             # A red flag is already known: the area comes first, so the front door can be named.
             required.remove("triage_area")
@@ -41,6 +48,12 @@ class ValidateAssessmentForm(FormValidationAction):
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> List[Dict[str, Any]]:
+        """Validate and listen (``_listen``), then plan the follow-up questions once the scale is known."""
+        events = await self._listen(dispatcher, tracker, domain)
+        return events + _plan_followup(tracker, events)
+
+    async def _listen(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                      domain: DomainDict) -> List[Dict[str, Any]]:
         """Validate the answer, then read the whole message once for everything else it says.
 
         The Reading fills every empty slot it answers (and says what was taken), and the one red-flag decision
@@ -62,7 +75,8 @@ class ValidateAssessmentForm(FormValidationAction):
         events += [SlotSet(name, value) for name, value in fill.slots.items()]
         slots.update(fill.slots)
         # The escalation action may already have answered this message; otherwise the one decision runs here.
-        flags = None if escalated_this_turn(tracker) else find_red_flags(reading, slots)
+        answered = any(e.get("name") == "escalation_given" and e.get("value") for e in events)  # a follow-up
+        flags = None if escalated_this_turn(tracker) or answered else find_red_flags(reading, slots)
         if flags is None or not should_escalate(flags):
             for line in fill.said:
                 dispatcher.utter_message(text=line)
@@ -75,7 +89,7 @@ class ValidateAssessmentForm(FormValidationAction):
         events.append(SlotSet("escalation_given", True))
         if flags.danger:
             events.append(SlotSet("triage_danger_now", True))
-        if requested not in ("sos_worried", "sos_more") and "sos_worried" not in fill.slots:
+        if requested not in ("sos_worried", "sos_more", "sos_followup") and "sos_worried" not in fill.slots:
             events.append(SlotSet("sos_worried", conv.append_text(slots.get("sos_worried"), text)))
         return events
 
@@ -233,7 +247,79 @@ class ValidateAssessmentForm(FormValidationAction):
         return {"consent_risky": "yes" if answer else "no"}
 
 
-FREE_TEXT_SLOTS = ("sos_worried", "sos_more", "sos_working_well", "sos_needs", "review_confirmed")
+    # --- issue 13.4-5: earlier concerns, and the follow-up questions that could change the level
+    def validate_sos_history(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[str, Any]:
+        """Asked once; a bare "yes" gets one "what about?" (never a third ask); "not sure" states nothing."""
+        if tracker.get_slot("requested_slot") != "sos_history":
+            return {"sos_history": value}
+        text, intent = latest_text(tracker).strip(), latest_intent(tracker)
+        counts = dict(tracker.get_slot("question_failures") or {})
+        asked_more = counts.get("sos_history", 0) >= 1
+        if conv.is_unsure(text, intent) and len(text.split()) <= 4:
+            return {"sos_history": "not sure"}
+        answer = conv.parse_yes_no(text, intent)
+        if answer is False and len(text.split()) <= 3:
+            return {"sos_history": "no"}
+        if answer is True and len(text.split()) <= 3:
+            if asked_more:
+                return {"sos_history": "yes (no details given)"}
+            counts["sos_history"] = 1
+            dispatcher.utter_message(text=conv.HISTORY_MORE)
+            return {"sos_history": None, "question_failures": counts}
+        return {"sos_history": f"Yes. {text}" if asked_more else text}
+
+    def validate_sos_followup(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                              domain: DomainDict) -> Dict[str, Any]:
+        """Read the answer to the question asked, then re-plan: the answer may make the rest moot."""
+        state = tracker.get_slot("followup_state")
+        item = followup.next_question(state)
+        if item is None:
+            return {"sos_followup": "done"}
+        counts = dict(tracker.get_slot("question_failures") or {})
+        answer = followup.read_answer(item, latest_text(tracker), latest_intent(tracker))
+        if answer is None:
+            counts, default = after_failure("sos_followup", counts)
+            if default is None:
+                dispatcher.utter_message(text=followup.UNREAD + item["question"])
+                return {"sos_followup": None, "question_failures": counts}
+            dispatcher.utter_message(text=default[1])
+            answer = Answer(answer="unsure", fact=item.get("fact") or "",
+                                     indicator=item.get("indicator") or "", concept=item.get("concept") or "",
+                                     words=latest_text(tracker)[:2000])
+        counts.pop("sos_followup", None)  # each question gets its own two tries
+        slots = slot_values(tracker)
+        before = assess(conv.case_from_slots(slots))
+        state = followup.record(state, item, answer)
+        slots["followup_state"] = state
+        case = conv.case_from_slots(slots)
+        after = assess(case)
+        state = followup.plan(case, state, after)
+        out: Dict[str, Any] = {"followup_state": state, "question_failures": counts,
+                               "sos_followup": None if followup.next_question(state) else "done"}
+        flags = flags_in_advice(after, before)
+        if should_escalate(flags) and not tracker.get_slot("escalation_given"):
+            dispatcher.utter_message(text=flags.message)  # the answer made it a red flag: say so now
+            record_from_slots(tracker.sender_id, after, slots, source="escalation")
+            out["escalation_given"] = True
+        return out
+
+
+def _plan_followup(tracker: Tracker, events: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """Once the scale is known, the engine's open questions and possible red flags become the plan (13.4)."""
+    slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
+    if slots.get("sos_scale") is None or slots.get("followup_state") is not None \
+            or slots.get("sos_followup") is not None or slots.get("triage_danger_now"):
+        return []
+    state = followup.plan(conv.case_from_slots(slots))
+    out = [SlotSet("followup_state", state)]
+    if followup.next_question(state) is None:
+        out.append(SlotSet("sos_followup", "none"))
+    return out
+
+
+FREE_TEXT_SLOTS = ("sos_worried", "sos_more", "sos_working_well", "sos_needs", "review_confirmed",
+                   "sos_history", "sos_followup")
 
 
 def _free_text_extractor(slot: str):  # noqa: ANN202 - rasa-sdk calls extract_<slot>(dispatcher, tracker, domain)

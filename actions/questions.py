@@ -8,7 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.questions import BASE, question_for
+from bot.followup import ask_text
+from bot.questions import BASE, YES_NO_UNSURE, question_for
 
 
 class AskQuestion(Action):
@@ -29,3 +30,17 @@ class AskQuestion(Action):
 # A small class per slot, made from the table of questions (no per-conversation state on them).
 for _slot in BASE:
     globals()[f"Ask_{_slot}"] = type(f"Ask_{_slot}", (AskQuestion,), {"slot": _slot})
+
+
+class AskSosFollowup(Action):
+    """Issue 13.4: the next question whose answer could change the level (planned in ``followup_state``)."""
+
+    def name(self) -> str:
+        return "action_ask_sos_followup"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        text = ask_text(tracker.get_slot("followup_state"))
+        if text:
+            dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
+        return []

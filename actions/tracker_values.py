@@ -10,6 +10,7 @@ CASE_SLOTS = (
     "triage_danger_now", "triage_area", "triage_role", "child_age", "child_mobile", "sos_worried", "sos_more",
     "sos_working_well", "sos_needs", "sos_scale", "review_confirmed", "sos_corrections", "consent_parents_know",
     "consent_status", "consent_risky",
+    "sos_history", "sos_followup", "followup_state",  # issue 13.4-5
 )
 
 

@@ -25,9 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bot.servers import RASA, ROOT, Assistant, free_port, wait_for  # noqa: E402
 
+# Issue 13.4-5: "no" to earlier concerns before the scale, then "no" to the three follow-up questions a smack
+# raises (a mark? an implement? head or face?), so the benchmark carries the extra questions.
 OUR_TURNS = ["I'm worried about a child", "no", "Norwich", "teacher", "9",
-             "He comes in hungry most days and his uniform is dirty.", "no", "His nan helps out",
-             "Support for mum", "5", "yes", "yes", "they agreed", "no"]
+             "His dad smacked him on Saturday because he was cheeky. He comes in hungry most days.", "no",
+             "His nan helps out", "Support for mum", "no", "5", "no", "no", "no", "yes", "yes", "they agreed", "no"]
 STARTER_TURNS = ["hello", "I am sad", "yes", "great", "bye"]
 
 

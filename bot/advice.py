@@ -66,6 +66,7 @@ class OpenQuestion(BaseModel):
     fact: str
     leads_to: int
     concept: str
+    says: Optional[str] = Field(None, description="what a 'yes' states, in words the engine reads as the fact")
 
 
 class PossibleRedFlag(BaseModel):

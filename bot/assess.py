@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Sequence
 
 from bot.advice import DISCLAIMER, Advice, Citation, Contact, MatchedIndicator, PossibleRedFlag, RuledOut
+from bot.answers import confirmed_red_flags, never_lower, with_answers
 from bot.areas import NATIONAL_FALLBACK, AreaResolver
 from bot.case import MAX_TEXT_CHARS, Case
 from bot.consent import consent_advice, national_consent
@@ -160,8 +161,20 @@ def out_of_area(case: Case, place: Optional[str], why: Optional[str], version: s
 
 
 def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
-    """The whole decision, with a reason and a citation for every step."""
+    """The whole decision, with a reason and a citation for every step.
+
+    Answers to the follow-up questions (``case.answers``, issue 13.4) are read by ``bot/answers.py`` and can
+    only raise the advice: it is decided with and without them, and the higher one stands.
+    """
     engine = engine or get_engine()
+    if not case.answers:
+        return _assess(case, engine)
+    return never_lower(_assess(case.copy(update={"answers": []}), engine),
+                       _assess(with_answers(engine.matcher, case), engine))
+
+
+def _assess(case: Case, engine: Engine) -> Advice:
+    """One decision on one case as the engine reads it."""
     match = engine.resolver.resolve(case.area)
     if match is None or match.area is None:
         return out_of_area(case, match.place if match else None, match.not_covered if match else None,
@@ -186,11 +199,12 @@ def assess(case: Case, engine: Optional[Engine] = None) -> Advice:
     indicators = indicators + net_indicators(net, area, todo, covered, indicators)
     s47_concepts = {c.id for c in engine.concepts.values() if c.s47} | RULE_S47
     possible = possible_red_flags(net, area, todo, hits, s47_concepts)
+    indicators, possible, confirmed_floors = confirmed_red_flags(area, case.answers, indicators, possible)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")
     decision = decide_level(indicators, case.scale_value, danger, _protective(hits, case.working_well),
                             _weighing(engine, case, hits, indicators,
-                                      [*rules.floors, *level_floors(area.area, hits, told)],
+                                      [*rules.floors, *confirmed_floors, *level_floors(area.area, hits, told)],
                                       possible))
     level_spec = next(lv for lv in area.levels if lv.level == decision.level)
     notes: List[str] = []

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Literal, Optional, Union
+from typing import List, Literal, Optional, Union
 
 from pydantic import BaseModel, Extra, Field, validator
 
 from bot.parsing import is_unborn, parse_age_years, parse_scale
 
 MAX_TEXT_CHARS = 20_000  # longer answers are truncated (and the advice says so), never rejected
+
+
+class Answer(BaseModel):
+    """An answer to one of the advice's follow-up questions (issue 13.4), as the engine takes it.
+
+    ``fact`` answers an open question (a fact of bot/facts.py about the worry ``concept``); ``indicator``
+    answers a possible red flag's question. ``answer`` is "yes", "no" or "unsure"; ``words`` is what was typed.
+    The same list can be given to ``python -m bot assess``: the conversation and the CLI take one path.
+    """
+
+    fact: str = ""
+    indicator: str = ""
+    concept: str = ""
+    answer: Literal["yes", "no", "unsure"]
+    words: str = Field("", max_length=2_000)
+
+    class Config:
+        extra = Extra.forbid
 
 
 class Case(BaseModel):
@@ -29,6 +47,8 @@ class Case(BaseModel):
     corrections: str = Field("", description="what the user corrected after the reflect-back: 'there were no "
                                              "bruises' removes that worry, 'dad also drinks' adds one")
     history: str = Field("", description="earlier worries, referrals or early help plans about this child")
+    answers: List[Answer] = Field([], description="answers to the follow-up questions (open questions and "
+                                                  "possible red flags); they can only raise the level")
 
     class Config:
         extra = Extra.forbid

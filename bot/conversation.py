@@ -18,6 +18,7 @@ from bot.parsing import parse_age_years, parse_scale
 
 COVERED_AREAS = "Northamptonshire, Norfolk, Nottingham City or Bedford Borough"
 MOBILE_CHECK_BELOW_YEARS = 1.0
+HISTORY_MORE = ("What were the earlier worries about, and roughly when? (Say 'not sure' if you don't know.)")
 ESCALATE_UNCLEAR = "Thank you, I've noted that. If the child is in immediate danger at any point, call 999."
 
 _YES = re.compile(r"^\s*(y|ya|yes|yeah|yep|yup|yh|aye|correct|right|true|definitely|they do|they have|she is|he is|"
@@ -176,7 +177,26 @@ def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None)
         else "not_asked",
         consent_risky=slots.get("consent_risky") in (True, "yes", "unsure"),
         mobile=slots.get("child_mobile") if isinstance(slots.get("child_mobile"), bool) else None,
+        history=_history(slots.get("sos_history"), worried),
+        answers=followup_answers(slots.get("followup_state")),
     )
+
+
+def _history(value: Any, worried: str) -> str:
+    """Earlier concerns as the engine reads them (issue 13.5); "not sure" states none. Earlier concerns already
+    said among the worries (so not asked again) stay where they were said: the CLI given the same worries reads
+    the same case, and nothing is counted twice."""
+    text = str(value or "").strip()
+    if not text or (is_unsure(text) and len(text.split()) <= 3) or text in worried:
+        return ""
+    return text
+
+
+def followup_answers(state: Any) -> list:
+    """The follow-up answers (issue 13.4) as ``Case.answers``."""
+    from bot.followup import answers
+
+    return answers(state)
 
 
 @dataclass
@@ -185,6 +205,8 @@ class Reflection:
 
     heard: List[str] = field(default_factory=list)
     ruled_out: List[str] = field(default_factory=list)
+    answered: List[str] = field(default_factory=list)  # the follow-up questions and answers (issue 13.4)
+    history: str = ""  # earlier concerns, as said (issue 13.5)
 
     def message(self) -> str:
         if not self.heard:
@@ -193,6 +215,11 @@ class Reflection:
             lines = ["It sounds like:"] + [f"- {h}" for h in self.heard]
         if self.ruled_out:
             lines.append("You told me these are not happening: " + "; ".join(self.ruled_out) + ".")
+        if self.answered:
+            lines.append("You answered:")
+            lines += [f"- {a}" for a in self.answered]
+        if self.history:
+            lines.append(f'Earlier concerns: "{self.history[:300]}"')
         lines.append("Is that right? Say yes, or tell me what to change or add.")
         return "\n".join(lines)
 
@@ -204,7 +231,14 @@ def reflect(case: Case) -> Reflection:
         words = f' (you said "{item.matched}")' if item.matched else ""
         flag = " - a section 47 red flag" if item.s47 else ""
         heard.append(f"{item.label}{words}{flag}")
-    return Reflection(heard=list(dict.fromkeys(heard)), ruled_out=[r.label for r in advice.ruled_out])
+    return Reflection(heard=list(dict.fromkeys(heard)), ruled_out=[r.label for r in advice.ruled_out],
+                      answered=_answered(case), history=case.history)
+
+
+def _answered(case: Case) -> List[str]:
+    from bot.followup import describe
+
+    return describe(case.answers)
 
 
 def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Any]:

@@ -16,7 +16,8 @@ from bot.areas import NATIONAL_FALLBACK, OUT_OF_AREA
 from bot.conversation import append_text
 from bot.reading import Reading
 
-FREE_TEXT = ("sos_worried", "sos_more", "sos_working_well", "sos_needs", "review_confirmed")
+FREE_TEXT = ("sos_worried", "sos_more", "sos_working_well", "sos_needs", "review_confirmed",
+             "sos_history", "sos_followup")  # issue 13.4-5: answers kept in their own slots
 MAX_FAILURES = 2  # the question is asked, asked once more, then the safe default is taken
 
 # slot -> (safe default, what we tell the person). Each is the safer reading for the child: see
@@ -36,6 +37,8 @@ SAFE_DEFAULTS: Dict[str, Tuple[Any, str]] = {
     "consent_parents_know": (False, "I'll take it that the parents don't know yet."),
     "consent_status": ("not_asked", "I'll take it that you haven't asked them yet."),
     "consent_risky": ("unsure", "I'll take it that it might be risky to tell them, the safer assumption."),
+    # issue 13.4: a follow-up question that could change the level; "not sure" never lowers it
+    "sos_followup": ("unsure", "I'll take that as 'not sure', which never lowers the advice, and carry on."),
     # rehearsal's "which area's front door?": stop the practice, give the route that works anywhere
     "rehearsal_area": (None, "I still can't place that, so I'll stop the rehearsal here. " + NATIONAL_FALLBACK
                              + " To practise again, name the area, for example 'practise my call to the MASH in "
@@ -99,6 +102,8 @@ def fill_from_reading(reading: Reading, slots: Mapping[str, Any], requested: Opt
         existing = slots.get("sos_worried") or ""
         if reading.text.strip() not in existing:
             fill.slots["sos_worried"] = append_text(existing, reading.text)
+    if reading.history and not slots.get("sos_history") and requested != "sos_history":
+        fill.slots["sos_history"] = reading.history  # issue 13.5: earlier concerns already said, not asked again
     summary = reading.taken(tuple(taken))
     if summary:
         fill.said.insert(0, summary)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import List, Literal, Sequence
+from typing import List, Literal, Optional, Sequence
 
 from pydantic import Field, ValidationError
 
@@ -27,6 +27,9 @@ class Question(Strict):
     fact: str
     leads_to: int = Field(..., ge=2, le=4)
     ask: str = Field(..., min_length=5, max_length=160)
+    # What a "yes" states, in words bot/facts.py reads as the fact (issue 13.4): the conversation adds it to the
+    # worry's own sentence. None where "yes" alone states nothing (an explanation: its words are what count).
+    says: Optional[str] = Field(None, min_length=5, max_length=120)
 
 
 class Family(Strict):
@@ -51,6 +54,9 @@ def load_questions(path: Path = QUESTIONS_FILE, concepts: Sequence[str] = ()) ->
     if unknown_facts or unknown_concepts:
         raise ValueError(f"open_questions.yml: unknown facts {sorted(unknown_facts)}, "
                          f"unknown concepts {sorted(unknown_concepts)}")
+    unread = [q.says for f in book.families for q in f.questions if q.says and q.fact not in read_facts(q.says)]
+    if unread:
+        raise ValueError(f"open_questions.yml: 'says' must state its fact in words bot/facts.py reads: {unread}")
     return book
 
 
@@ -77,6 +83,6 @@ def open_questions(concepts: Sequence[str], text: str, level: int, s47: bool) ->
                 continue
             seen.add(question.ask)
             found.append(OpenQuestion(question=question.ask, fact=question.fact, leads_to=question.leads_to,
-                                      concept=hit))
+                                      concept=hit, says=question.says))
     found.sort(key=lambda q: -q.leads_to)
     return found[:MAX_OPEN_QUESTIONS]

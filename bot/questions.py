@@ -38,6 +38,9 @@ BASE: Dict[str, Question] = {
     "sos_needs": Question("What needs to happen, in your view, for you to be less worried?"),
     "sos_scale": Question("On a scale of 0 to 10, where 0 means the child is not safe at all and 10 means the "
                           "child is safe and their needs are being met, what would you score?"),
+    # issue 13.5: asked once, before the scale, unless already said
+    "sos_history": Question("Have you or anyone else been worried about this child before, or has anyone referred "
+                            "before?", YES_NO_UNSURE),
     "consent_parents_know": Question("Do the parents or carers know you're worried?", YES_NO),
     "consent_status": Question("Have they agreed to you sharing information or making a referral?",
                                [{"title": "They agreed", "payload": "they agreed"},

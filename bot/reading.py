@@ -16,6 +16,7 @@ from typing import Optional, Tuple
 from bot.areas import NOT_COVERED
 from bot.assess import get_engine
 from bot.gazetteer import UKPlace, get_finder
+from bot.history import said_before
 from bot.matcher import ConceptHit
 from bot.parsing import parse_age_years, parse_unborn
 from bot.roles import Role, read_role
@@ -87,6 +88,7 @@ class Reading:
     hits: Tuple[ConceptHit, ...] = ()
     mentions_child: bool = False
     mentions_worry: bool = False
+    history: str = ""  # sentences about earlier concerns or referrals (issue 13.5): then they're not asked
 
     @property
     def about_a_child(self) -> bool:
@@ -186,4 +188,5 @@ def read_message(text: Optional[str], answering: Optional[str] = None) -> Readin
         hits=hits,
         mentions_child=bool(_CHILD.search(text)),
         mentions_worry=bool(_WORRY.search(text)),
+        history=said_before(text),
     )

@@ -74,7 +74,9 @@ def build_record(advice: Union[Advice, Mapping[str, Any]], slots: Mapping[str, A
         "danger_now": bool(slots.get("triage_danger_now")) or bool(data.get("immediate_danger")),
         "map": {"worried": worries, "working_well": _text(slots.get("sos_working_well")),
                 "needs": _text(slots.get("sos_needs")),
-                "scale": None if scale is None else int(float(scale)), "scale_meaning": SCALE_MEANING},
+                "scale": None if scale is None else int(float(scale)), "scale_meaning": SCALE_MEANING,
+                # issue 13.4-5: earlier concerns and the follow-up answers, as said
+                "history": _text(slots.get("sos_history")), "answers": _answers(slots)},
         "indicators": [{"text": i["text"], "level": i["level"], "s47": i["s47"], "matched": i["matched"],
                         "source": f'{i["source"]["title"]}, {i["source"]["section"]}'}
                        for i in data.get("indicators", [])],
@@ -94,6 +96,13 @@ def build_record(advice: Union[Advice, Mapping[str, Any]], slots: Mapping[str, A
         "assessed_at": when(assessed_at), "generated_at": when(generated),
         "disclaimer": data.get("disclaimer"),
     }
+
+
+def _answers(slots: Mapping[str, Any]) -> List[str]:
+    from bot.conversation import followup_answers
+    from bot.followup import describe
+
+    return describe(followup_answers(slots.get("followup_state")))
 
 
 def _cite(citation: Optional[Mapping[str, Any]]) -> Optional[str]:
@@ -159,6 +168,8 @@ def _sections(record: Mapping[str, Any], escape: Any = str) -> List[tuple]:
         ("What's working well?", [sos["working_well"] or "Nothing stated."]),
         ("What needs to happen?", [sos["needs"] or "Nothing stated."]),
         ("How worried are we? (scale)", [scale]),
+        ("Earlier concerns or referrals", [sos.get("history") or "Not asked or not given."]),
+        ("Follow-up questions", [escape(a) for a in record["map"].get("answers") or []] or ["None asked."]),
         ("Indicators matched", indicators),
         ("Level, advice and route", advice),
         ("Consent decision", consent_lines),

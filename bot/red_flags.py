@@ -131,3 +131,15 @@ def escalation_message(flags: RedFlags) -> str:
     return (f"What you've just told me ({labels}) is a section 47 red flag: reasonable cause to suspect significant "
             f"harm. This is a section 47 matter: don't wait for the end of this conversation, contact {door} today."
             f"{ask} If the child is in immediate danger, call 999. I'll carry on so we can get the details right.")
+
+
+def flags_in_advice(advice: Advice, before: Optional[Advice] = None) -> RedFlags:
+    """The section 47 red flags an assessment holds that an earlier one did not (issue 13.4: a follow-up
+    answer confirmed one), as the same decision object, so the same escalation message is sent."""
+    old = {i.id for i in before.indicators} if before is not None else set()
+    new = [i for i in advice.indicators if i.s47 and i.id not in old]
+    if not advice.s47 or not new or (before is not None and before.s47):
+        return NONE
+    return RedFlags(danger=advice.immediate_danger, labels=tuple(dict.fromkeys(i.label for i in new)),
+                    concepts=tuple(dict.fromkeys(i.concept for i in new)), advice=advice,
+                    area_known=advice.area is not None)

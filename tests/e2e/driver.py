@@ -6,7 +6,9 @@ import json
 import urllib.request
 from typing import Any, Dict, List, Optional
 
-from bot.conversation import is_control_message
+from bot.conversation import HISTORY_MORE, is_control_message
+from bot.followup import INTRO, UNREAD
+from bot.open_questions import cached_questions
 from bot.questions import BASE
 
 REVIEW_PREFIXES = ("It sounds like:", "I couldn't match what you've told me")
@@ -25,10 +27,21 @@ def which_question(messages: List[Dict[str, Any]]) -> Optional[str]:
         text = message.get("text") or ""
         if text.startswith(REVIEW_PREFIXES) or "Is that right?" in text:
             return "review_confirmed"
+        if is_followup(text):
+            return "sos_followup"
+        if text.startswith(HISTORY_MORE[:40]):
+            return "sos_history"
         for slot, question in BASE.items():
             if text.startswith(question.text.split("\n")[0][:40]):
                 return slot
     return None
+
+
+def is_followup(text: str) -> bool:
+    """A follow-up question that could change the level (issue 13.4): an open question or a possible red flag."""
+    asks = {q.ask for f in cached_questions().families for q in f.questions}
+    return text.startswith((INTRO, "Up to ", UNREAD)) or text in asks or \
+        (text.startswith('You said "') and "Could this be:" in text)
 
 
 def answer_for(slot: str, case: Dict[str, Any]) -> str:
@@ -44,7 +57,10 @@ def answer_for(slot: str, case: Dict[str, Any]) -> str:
         "sos_more": "no",
         "sos_working_well": case.get("working_well") or "nothing really",
         "sos_needs": case.get("needs") or "not sure",
+        "sos_history": case.get("history") or "no",
         "sos_scale": str(case.get("scale") if case.get("scale") is not None else 5),
+        # a "no" states nothing and never lowers: the advice is the CLI's for the same case without answers
+        "sos_followup": case.get("followup") or "no",
         "review_confirmed": "yes",
         "consent_parents_know": "no" if consent == "not_asked" else "yes",
         "consent_status": {"given": "they agreed", "refused": "they refused"}.get(consent, "not asked yet"),

@@ -11,7 +11,7 @@ import pytest
 from bot.assess import assess
 from bot.case import Case
 from bot.evaluate import load_vignettes
-from tests.e2e.driver import advice_payload, post, run_case
+from tests.e2e.driver import advice_payload, post, run_case, which_question
 
 pytestmark = pytest.mark.e2e
 
@@ -61,9 +61,13 @@ def test_correction_at_reflect_back_changes_the_advice(assistant):
     sender = f"e2e-{uuid.uuid4().hex}"
     messages = post(assistant.webhook, sender, "I'm worried about a child")
     answers = ["no", case["area"], "professional", case["age"], case["worried"], "no", case["working_well"],
-               case["needs"], "6"]
+               case["needs"], "no", "6"]  # "no": no earlier concerns (issue 13.5)
     for answer in answers:
         messages = post(assistant.webhook, sender, answer)
+    for _ in range(3):  # issue 13.4: a follow-up question that could change the level, answered "no"
+        if which_question(messages) != "sos_followup":
+            break
+        messages = post(assistant.webhook, sender, "no")
     reflection = " ".join(m.get("text") or "" for m in messages)
     assert "Is that right?" in reflection
     messages = post(assistant.webhook, sender, "Sorry, I got that wrong: his dad doesn't drink at all.")
