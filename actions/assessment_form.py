@@ -33,6 +33,8 @@ class ValidateAssessmentForm(FormValidationAction):
         required = list(domain_slots)
         if not conv.needs_mobility_question(slots["child_age"]) and "child_mobile" in required:
             required.remove("child_mobile")
+        if not conv.asks_consent_status(slots) and "consent_status" in required:
+            required.remove("consent_status")  # the parents don't know: don't ask whether they agreed
         if tracker.get_slot("escalation_given") and not slots["triage_area"]:
             # A red flag is already known: the area comes first, so the front door can be named.
             required.remove("triage_area")

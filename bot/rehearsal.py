@@ -226,9 +226,10 @@ def prefill(facts: Optional[Mapping[str, Any]]) -> Dict[str, str]:
         found["working_well"] = well + (f" Needs: {needs}" if needs and needs != "nothing stated" else "")
     status, risky = facts.get("consent_status"), facts.get("consent_risky")
     consent = ""
-    if status in ("given", "refused", "not_asked"):
+    if status in ("given", "refused", "not_asked", "unsure"):
         consent = {"given": "They have agreed.", "refused": "They refused consent.",
-                   "not_asked": "I haven't asked them yet."}[status]
+                   "not_asked": "I haven't asked them yet.",
+                   "unsure": "I'm not sure whether they have agreed."}[status]
         if risky == "yes":
             consent += " Asking them would put the child or someone else at risk, or undermine an investigation."
         found["consent"] = consent
