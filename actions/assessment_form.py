@@ -13,6 +13,7 @@ from actions.tracker_values import escalated_this_turn, latest_entity, latest_in
 from bot import conversation as conv
 from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
 from bot.listening import after_failure, fill_from_reading
+from bot.quick_query import is_form_answer
 from bot.reading import read_message
 from bot.red_flags import find_red_flags, should_escalate
 
@@ -55,9 +56,9 @@ class ValidateAssessmentForm(FormValidationAction):
             # or the rule for "the area answers the held question" would take the form's area answer.
             events.append(SlotSet("query_awaiting_area", False))
         text = latest_text(tracker)
-        if not text or latest_intent(tracker) == "quick_question":
-            return events  # a quick question mid-form is answered by its own action, not read as an answer
         requested = tracker.get_slot("requested_slot")
+        if not text or (latest_intent(tracker) == "quick_question" and not is_form_answer(text, requested)):
+            return events  # a quick question mid-form is answered by its own action, not read as an answer
         slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         reading = read_message(text, requested)
         fill = fill_from_reading(reading, slots, requested)
