@@ -64,6 +64,19 @@ def worry_text(text: str) -> str:
     return re.sub(r"(?<=\w)-(?=\w)", " ", text)
 
 
+def service_area(text: Optional[str]) -> Optional[str]:
+    """The area id a service name belongs to when only one area has it ("CADS" is Norfolk); None for "the MASH"."""
+    lowered = (text or "").lower().replace("’", "'")
+    engine = get_engine()
+    for term in AREA_TERMS:
+        if re.search(rf"\b{re.escape(term)}\b", lowered):
+            owners = [a for a in engine.areas.values()
+                      if any(term in (r.service + " " + r.how).lower() for r in a.routes)]
+            if len(owners) == 1:
+                return owners[0].area
+    return None
+
+
 def resolve_area(engine: Engine, text: str, remembered: Optional[str]) -> Tuple[Optional[AreaGuidance], Optional[str]]:
     """The area the question is about: a place it names, a service only one area has, else the remembered area.
 
@@ -74,13 +87,9 @@ def resolve_area(engine: Engine, text: str, remembered: Optional[str]) -> Tuple[
         return engine.areas[place.area], None
     if place is not None and place.outside is not None:
         return None, place.outside.message()
-    lowered = text.lower().replace("’", "'")
-    for term in AREA_TERMS:
-        if re.search(rf"\b{re.escape(term)}\b", lowered):
-            owners = [a for a in engine.areas.values()
-                      if any(term in (r.service + " " + r.how).lower() for r in a.routes)]
-            if len(owners) == 1:
-                return owners[0], None
+    owner = service_area(text)
+    if owner is not None:
+        return engine.areas[owner], None
     remembered_place = read_message(remembered, "triage_area").place if remembered else None
     if remembered_place is not None and remembered_place.area:
         return engine.areas[remembered_place.area], None

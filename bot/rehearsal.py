@@ -17,7 +17,7 @@ from typing import Any, Dict, Mapping, Optional, Tuple
 
 from bot.guidance.loader import cached_areas
 from bot.rehearsal_feedback import Feedback, feedback
-from bot.rehearsal_reading import _quote, opinions, probe_for, vague_phrases
+from bot.rehearsal_reading import _quote, answers_topic, not_an_answer_probe, opinions, probe_for, vague_phrases
 from bot.rehearsal_topics import RECORDING_ASKS, TOPICS, Topic, _area, door_name, door_route, label, plan, topic_of
 
 __all__ = ["Feedback", "MAX_ANSWER_CHARS", "RECORDING_ASKS", "TOPICS", "answer", "current_topic", "door_name",
@@ -124,10 +124,18 @@ def answer(state: Mapping[str, Any], text: str) -> Tuple[Dict[str, Any], Optiona
     if len(text) > MAX_ANSWER_CHARS:
         text, new["truncated"] = text[:MAX_ANSWER_CHARS], True
     topic = current_topic(new)
+    answered = answers_topic(topic, text)
+    if not answered:
+        new.setdefault("not_answers", []).append(text)  # kept for the case, never counted for this topic
     if new["probing"]:
-        new["answers"].setdefault(topic.id, []).append(text)
+        if answered:
+            new["answers"].setdefault(topic.id, []).append(text)
         new["probing"] = False
         new["index"] += 1
+    elif not answered:
+        new["probes"][topic.id] = not_an_answer_probe(topic)
+        new["probing"] = True
+        return new, new["probes"][topic.id]
     else:
         probe = probe_for(topic, text)
         if probe:
@@ -143,7 +151,8 @@ def answer(state: Mapping[str, Any], text: str) -> Tuple[Dict[str, Any], Optiona
 
 def _copy(state: Mapping[str, Any]) -> Dict[str, Any]:
     return {**state, "order": list(state["order"]), "prefilled": list(state["prefilled"]),
-            "answers": {k: list(v) for k, v in state["answers"].items()}, "probes": dict(state["probes"])}
+            "answers": {k: list(v) for k, v in state["answers"].items()}, "probes": dict(state["probes"]),
+            "not_answers": list(state.get("not_answers", []))[-10:]}
 
 
 

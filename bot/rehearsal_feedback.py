@@ -156,6 +156,8 @@ def _verdict(result: Feedback) -> Tuple[str, str]:
                                                                                else ""))
         if not result.consent_clear:
             todo.append("get your consent position clear")
+        if result.opinion or result.not_specific:
+            todo.append("turn the opinions and vague words above into what you saw and heard")
         return "not ready", "Not ready yet: before you call, " + " and ".join(todo) + "."
     if result.opinion or result.not_specific:
         return "nearly ready", ("Nearly ready: you have what they ask for; before you call, turn the opinions and "

@@ -100,3 +100,40 @@ def _quote(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS - 3].rstrip() + "..."
 
+
+
+# --- does the answer answer the question? (issue 13.9) ------------------------------------------------------
+_NAME = re.compile(r"^\s*[A-Z][a-z]+ [A-Z][a-z'-]+\b|\b(my name is|my name'?s|name'?s|i'?m called|this is|it'?s)"
+                   r"\s+[A-Z]|\b(i'?m|i am)\s+[A-Z][a-z]+\b|\b(mr|mrs|ms|miss|dr)\.?\s+[A-Z]", re.M)
+_AGENCY = re.compile(r"\b(school|academy|college|nursery|pre-?school|surgery|practice|hospital|clinic|trust|council|"
+                     r"police|nhs|service|team|agency|charity|club|church|mosque|centre|center|housing|university|"
+                     r"ward|department|organi[sz]ation|company|scouts?|guides?|primary|secondary|infants?|juniors?|"
+                     r"gp)\b", re.I)
+_CHILD_DETAIL = re.compile(r"^\s*[A-Z][a-z]+\b|\b(name|called|initials?|born|date of birth|dob|d\.o\.b|address|"
+                           r"lives (at|on|in)|school|nursery|college|year \d+|reception|boy|girl|son|daughter|baby|"
+                           r"toddler|[A-Z]\.?\s?[A-Z]\.?)\b", re.M)
+_WHEREABOUTS = re.compile(r"\b(at|in|with|home|school|nursery|hospital|house|flat|police|out|park|street|town|"
+                          r"don'?t know where|missing|safe)\b", re.I)
+
+
+def answers_topic(topic: Topic, text: str) -> bool:
+    """An answer counts only if it answers the question: asked for your name, role and agency, the child's age
+    is not an answer. Topics with no check here (accounts, consent) count any answer; consent has its probe."""
+    from bot.reading import read_message
+
+    text = (text or "").strip()
+    if not text or _UNKNOWN.match(text):
+        return True  # "don't know" is an answer: the feedback lists the topic as missing
+    if topic.id == "referrer":  # read as the answer to "what's your role?": any job word counts
+        return read_message(text, "triage_role").role is not None or bool(_NAME.search(text) or _AGENCY.search(text))
+    reading = read_message(text)
+    if topic.id == "child_details":
+        return reading.age is not None or bool(_CHILD_DETAIL.search(text))
+    if topic.id == "whereabouts":
+        return bool(_WHEREABOUTS.search(text))
+    return True
+
+
+def not_an_answer_probe(topic: Topic) -> str:
+    """The duty social worker asks again, saying what the answer didn't give."""
+    return f"That doesn't give me {topic.label}. {topic.question}"

@@ -33,7 +33,7 @@ class Topic:
 # Order is the order of the call. Each guidance item maps to every topic whose pattern it matches;
 # an item that matches none is still asked, in the guidance's own words (see _generic_topic).
 TOPICS: Tuple[Topic, ...] = (
-    Topic("referrer", "your own details",
+    Topic("referrer", "your name, role and agency",
           "Can I take your name, role and agency first? You can't stay anonymous on a referral.",
           DETAIL, r"own details|anonymous"),
     Topic("child_details", "the child's details",
