@@ -41,10 +41,11 @@ def area_id(area_text: Optional[str]) -> Optional[str]:
     return match.area if match and match.area else None
 
 
-def named_area(text: Optional[str]) -> Optional[str]:
-    """The covered area a message names, by place (the one reader) or by a service only one area has."""
+def named_place(text: Optional[str]) -> Optional[str]:
+    """The covered area a message names by place (the one reader). A service name ("CADS") is taken only as the
+    answer to "which area's front door?", so the documented opening still asks for the area."""
     place = read_message(text).place
-    return place.area if place is not None and place.area else service_area(text)
+    return place.area if place is not None and place.area else None
 
 
 def facts(tracker: Tracker) -> Optional[Dict[str, Any]]:
@@ -72,7 +73,7 @@ class ActionStartRehearsal(Action):
                   domain: DomainDict) -> List[Dict[str, Any]]:
         # the assessment's area, else the one a quick query or an earlier rehearsal named (query_area)
         area = area_id(tracker.get_slot("triage_area")) or area_id(tracker.get_slot("query_area")) \
-            or named_area(latest_text(tracker))  # "practise my call to CADS": the door names the area
+            or named_place(latest_text(tracker))  # "practise my call to the MASH in Bedford"
         state = rehearsal.start(area, facts(tracker)) if area else None
         if state:
             dispatcher.utter_message(text=rehearsal.intro(state))

@@ -174,7 +174,12 @@ def test_practise_my_call_to_the_mash_asks_which_area_not_that_it_is_unrecognise
     assert "didn't recognise" not in dispatcher.messages[-1]["text"] and "question_failures" not in result
 
 
-def test_practise_my_call_to_cads_starts_for_norfolk(dispatcher, tracker_factory, domain):
-    tracker = tracker_factory(text="practise my call to CADS", active_loop=None)
+def test_a_place_in_the_request_starts_the_rehearsal_there(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="practise my call to the MASH in Bedford", active_loop=None)
     events = slot_events(run(acts.ActionStartRehearsal(), dispatcher, tracker, domain))
-    assert events["rehearsal_state"]["area"] == "norfolk"
+    assert events["rehearsal_state"]["area"] == "bedford_borough"
+
+
+def test_cads_answers_which_front_door(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="CADS", requested_slot="rehearsal_answer", active_loop="rehearsal_form")
+    assert validate(dispatcher, tracker, domain)["rehearsal_state"]["area"] == "norfolk"
