@@ -108,6 +108,10 @@ class ValidateRehearsalForm(FormValidationAction):
         text = latest_text(tracker)
         if not text.strip() or text.startswith("/") or conv.is_control_message(text, latest_intent(tracker)):
             return {}
+        if latest_intent(tracker) == "rehearse_call":
+            # the request that started the rehearsal ("practise my call to the MASH") is not an answer: taking it
+            # as one said "I didn't recognise that place", or counted it as the caller's name and role
+            return {}
         return {"rehearsal_answer": text}
 
     async def validate_rehearsal_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,

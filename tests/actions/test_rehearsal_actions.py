@@ -183,3 +183,11 @@ def test_a_place_in_the_request_starts_the_rehearsal_there(dispatcher, tracker_f
 def test_cads_answers_which_front_door(dispatcher, tracker_factory, domain):
     tracker = tracker_factory(text="CADS", requested_slot="rehearsal_answer", active_loop="rehearsal_form")
     assert validate(dispatcher, tracker, domain)["rehearsal_state"]["area"] == "norfolk"
+
+
+def test_the_request_that_starts_a_rehearsal_is_never_an_answer(dispatcher, tracker_factory, domain):
+    for text in ("Practise my call to the MASH", "rehearse the call"):
+        tracker = tracker_factory(text=text, intent="rehearse_call", requested_slot="rehearsal_answer",
+                                  active_loop="rehearsal_form",
+                                  slots={"rehearsal_state": rehearsal.start("northamptonshire")})
+        assert asyncio.run(FORM.extract_rehearsal_answer(dispatcher, tracker, domain)) == {}
