@@ -16,6 +16,7 @@ from bot.assess import assess
 from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
 from bot.case import Answer
 from bot.listening import after_failure, fill_from_reading
+from bot.quick_query import is_form_answer
 from bot.reading import read_message
 from bot.red_flags import find_red_flags, flags_in_advice, should_escalate
 
@@ -40,6 +41,8 @@ class ValidateAssessmentForm(FormValidationAction):
         if state is not None and followup.next_question(state) is None and "sos_followup" in required \
                 and tracker.get_slot("sos_followup") is None:
             required.remove("sos_followup")  # issue 13.4: nothing (more) that could change the level
+        if not conv.asks_consent_status(slots) and "consent_status" in required:
+            required.remove("consent_status")  # the parents don't know: don't ask whether they agreed
         if tracker.get_slot("escalation_given") and not slots["triage_area"]:
             # A red flag is already known: the area comes first, so the front door can be named.
             required.remove("triage_area")
@@ -66,9 +69,9 @@ class ValidateAssessmentForm(FormValidationAction):
             # or the rule for "the area answers the held question" would take the form's area answer.
             events.append(SlotSet("query_awaiting_area", False))
         text = latest_text(tracker)
-        if not text or latest_intent(tracker) == "quick_question":
-            return events  # a quick question mid-form is answered by its own action, not read as an answer
         requested = tracker.get_slot("requested_slot")
+        if not text or (latest_intent(tracker) == "quick_question" and not is_form_answer(text, requested)):
+            return events  # a quick question mid-form is answered by its own action, not read as an answer
         slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         reading = read_message(text, requested)
         fill = fill_from_reading(reading, slots, requested)

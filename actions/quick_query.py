@@ -11,7 +11,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_values import latest_text
 from bot import conversation as conv
-from bot.quick_query import converse
+from bot.quick_query import converse, is_form_answer
+from bot.reading import read_message
 
 FORM = "assessment_form"
 
@@ -32,8 +33,14 @@ class ActionQuickQuery(Action):
                   domain: DomainDict) -> List[Dict[str, Any]]:
         text = latest_text(tracker)
         in_form = (tracker.active_loop or {}).get("name") == FORM
+        requested = tracker.get_slot("requested_slot")
+        if in_form and is_form_answer(text, requested):
+            # "unborn (26 weeks), sibling 3" to "how old?": the answer, whatever the classifier thought
+            return [SlotSet(requested, read_message(text, requested).age.text), SlotSet("query_pending", None),
+                    SlotSet("query_awaiting_area", False)]
         pending = tracker.get_slot("query_pending") if tracker.get_slot("query_awaiting_area") else None
-        turn = converse(text, remembered_area(tracker), pending, can_ask=not in_form)
+        turn = converse(text, remembered_area(tracker), pending, can_ask=not in_form,
+                        role=tracker.get_slot("triage_role"))
         dispatcher.utter_message(text=turn.answer.text)
         dispatcher.utter_message(json_message=turn.answer.dict())
         events: List[Dict[str, Any]] = [SlotSet("query_pending", turn.pending),

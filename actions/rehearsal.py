@@ -7,6 +7,7 @@ still escalates at once (``bot.conversation.check_urgent``).
 
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -18,9 +19,14 @@ from actions.tracker_values import latest_entity, latest_intent, latest_text, sl
 from bot import conversation as conv
 from bot import rehearsal
 from bot.assess import get_engine
-from bot.listening import after_failure
+from bot.listening import after_failure, fill_from_reading
+from bot.quick_query import service_area
+from bot.reading import read_message
 
 DONE = "done"
+REHEARSAL_FACTS = ("child_age", "triage_role", "sos_worried", "triage_area")
+DOOR_WORDS = re.compile(r"\b(mash|front door|duty (team|social worker)|social care|practi[sc]e|rehears\w*|"
+                        r"my call)\b", re.I)
 CANCELLED = "cancelled"
 ASK_AREA = ("Which area's front door do you want to practise calling? I can play the duty social worker for "
             f"{conv.COVERED_AREAS}.")
@@ -33,6 +39,13 @@ def area_id(area_text: Optional[str]) -> Optional[str]:
         return None
     match = get_engine().resolver.resolve(area_text)
     return match.area if match and match.area else None
+
+
+def named_place(text: Optional[str]) -> Optional[str]:
+    """The covered area a message names by place (the one reader). A service name ("CADS") is taken only as the
+    answer to "which area's front door?", so the documented opening still asks for the area."""
+    place = read_message(text).place
+    return place.area if place is not None and place.area else None
 
 
 def facts(tracker: Tracker) -> Optional[Dict[str, Any]]:
@@ -59,7 +72,8 @@ class ActionStartRehearsal(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[str, Any]]:
         # the assessment's area, else the one a quick query or an earlier rehearsal named (query_area)
-        area = area_id(tracker.get_slot("triage_area")) or area_id(tracker.get_slot("query_area"))
+        area = area_id(tracker.get_slot("triage_area")) or area_id(tracker.get_slot("query_area")) \
+            or named_place(latest_text(tracker))  # "practise my call to the MASH in Bedford"
         state = rehearsal.start(area, facts(tracker)) if area else None
         if state:
             dispatcher.utter_message(text=rehearsal.intro(state))
@@ -94,6 +108,10 @@ class ValidateRehearsalForm(FormValidationAction):
         text = latest_text(tracker)
         if not text.strip() or text.startswith("/") or conv.is_control_message(text, latest_intent(tracker)):
             return {}
+        if latest_intent(tracker) == "rehearse_call":
+            # the request that started the rehearsal ("practise my call to the MASH") is not an answer: taking it
+            # as one said "I didn't recognise that place", or counted it as the caller's name and role
+            return {}
         return {"rehearsal_answer": text}
 
     async def validate_rehearsal_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -103,19 +121,33 @@ class ValidateRehearsalForm(FormValidationAction):
         events: Dict[str, Any] = {}
         if not rehearsal.is_state(state):
             return self._choose_area(dispatcher, tracker, text)
-        events.update(self._escalate(dispatcher, tracker, state, text))
+        slots = slot_values(tracker)
+        # Facts said while rehearsing ("a 7 year old boy") feed the case, read once: the age, the role, a worry,
+        # a covered place. Never the danger answer or a place we don't cover: rehearsal has its own door.
+        fill = fill_from_reading(read_message(text), slots, None)
+        taken = {k: v for k, v in fill.slots.items() if k in REHEARSAL_FACTS and v != conv.OUT_OF_AREA}
+        events.update(taken)
+        escalation = self._escalate(dispatcher, {**slots, **taken}, state, text)
         state, _ = rehearsal.answer(state, text)
+        if escalation:
+            state["escalated"] = escalation.pop("escalated")
+        events.update(escalation)
         events.update({"rehearsal_state": state, "rehearsal_answer": DONE if state["done"] else None})
         return events
 
     def _choose_area(self, dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> Dict[str, Any]:
         found = conv.resolve_area_answer(text, latest_entity(tracker, "area"))
-        if found.area:
-            state = rehearsal.start(found.area, facts(tracker))
+        chosen = found.area or service_area(text)
+        if chosen is None and DOOR_WORDS.search(text):
+            # "Practise my call to the MASH": a door every area has, not a place we failed to recognise
+            dispatcher.utter_message(text=ASK_AREA)
+            return {"rehearsal_answer": None}
+        if chosen:
+            state = rehearsal.start(chosen, facts(tracker))
             dispatcher.utter_message(text=rehearsal.intro(state))
             # remembered for the conversation, as quick queries do (actions/quick_query.py)
             return {"rehearsal_state": state, "rehearsal_answer": None,
-                    "query_area": get_engine().areas[found.area].name}
+                    "query_area": get_engine().areas[chosen].name}
         if found.value == conv.OUT_OF_AREA:
             dispatcher.utter_message(text=f"{found.message} {NOT_COVERED}")
             return {"rehearsal_state": None, "rehearsal_answer": CANCELLED}
@@ -127,17 +159,22 @@ class ValidateRehearsalForm(FormValidationAction):
         dispatcher.utter_message(text=found.message or ASK_AREA)
         return {"rehearsal_answer": None, "question_failures": counts}
 
-    def _escalate(self, dispatcher: CollectingDispatcher, tracker: Tracker, state: Dict[str, Any],
+    def _escalate(self, dispatcher: CollectingDispatcher, slots: Dict[str, Any], state: Dict[str, Any],
                   text: str) -> Dict[str, Any]:
-        """Practice or not, a red flag or immediate danger gets the real advice now."""
-        slots = slot_values(tracker)
+        """Practice or not, a red flag or immediate danger gets the real advice now, once: a flag already
+        escalated in this rehearsal is not escalated again on every later answer."""
+        slots = dict(slots)
         if area_id(slots.get("triage_area")) is None:
             slots["triage_area"] = get_engine().areas[state["area"]].name
         urgency = conv.check_urgent(slots, text)
         if urgency is None:
             return {}
+        seen = list(state.get("escalated", []))
+        new = [c for c in (["danger"] if urgency.danger else []) + list(urgency.labels) if c not in seen]
+        if not new:
+            return {}
         dispatcher.utter_message(text=urgency.message + " (This is no longer practice: act on it now.)")
-        return {"escalation_given": True}
+        return {"escalation_given": True, "escalated": seen + new}
 
 
 class ActionRehearsalFeedback(Action):

@@ -41,7 +41,7 @@ class Case(BaseModel):
     needs: str = ""
     scale: Optional[Union[int, str]] = Field(None, description="0 = very worried, 10 = not worried at all")
     danger_now: bool = False
-    consent: Literal["given", "refused", "not_asked"] = "not_asked"
+    consent: Literal["given", "refused", "not_asked", "unsure"] = "not_asked"
     consent_risky: bool = False
     mobile: Optional[bool] = Field(None, description="for babies: crawling, rolling or walking")
     corrections: str = Field("", description="what the user corrected after the reflect-back: 'there were no "

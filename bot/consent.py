@@ -14,6 +14,7 @@ A member of the public gets plain words instead (bot/public_advice.py).
 
 from __future__ import annotations
 
+import re
 from typing import List, Mapping, Optional, Sequence
 
 from bot.advice import Citation, ConsentAdvice, MatchedIndicator
@@ -23,7 +24,7 @@ from bot.guidance.models import AreaGuidance, ConsentRule
 from bot.public_advice import public_consent
 from bot.routes import citation, front_door
 
-__all__ = ["consent_advice", "national_consent", "risk_in_telling", "situation", "rules_for"]
+__all__ = ["consent_advice", "consistent", "national_consent", "risk_in_telling", "situation", "rules_for"]
 
 
 def situation(level: int, significant_harm: bool, risky: bool) -> str:
@@ -47,6 +48,33 @@ def rules_for(area: AreaGuidance, level: int, where: str, tell: bool = True) -> 
         risky = [r for r in rules if "risky" in r.when]
         return risky + [r for r in written if r not in risky]
     return written + [r for r in rules if not r.when]
+
+
+# A seed rule that tells you to ask the family or to inform them (its first sentence, with no "unless" or
+# "you do not need consent" in it) contradicts advice not to ask or not to tell: it is left out, not appended.
+_ASKS_FAMILY = re.compile(r"\b(discuss (your )?(concerns|worries) with the family|seek (their )?consent|"
+                          r"obtain consent|gain consent|(should|must) always (agree|be sought)|"
+                          r"consent \w+ (should|must) be (sought|gained|obtained))\b", re.I)
+_TELLS_FAMILY = re.compile(r"\b(inform (the )?parents|tell (the )?parents|be informed|open and honest with)\b",
+                           re.I)
+_EXCEPTION = re.compile(r"\b(unless|do not need|don'?t need|not (to be )?sought|without consent|do not seek|"
+                        r"not need consent|except)\b", re.I)
+
+
+def consistent(rules: Sequence[ConsentRule], ask: bool, tell: bool) -> List[ConsentRule]:
+    """The rules whose instruction agrees with the decision (issue 13.6): when the family is not to be asked
+    (significant harm, or asking is risky) a rule saying "seek consent" is dropped; when they are not to be
+    told, a rule saying "inform the parents" is dropped. A rule that states its own exception is kept."""
+    kept = []
+    for rule in rules:
+        first = re.split(r"(?<=[.!?])\s+", rule.text.strip(), maxsplit=1)[0]
+        if _EXCEPTION.search(first):
+            kept.append(rule)
+            continue
+        if (not ask and _ASKS_FAMILY.search(first)) or (not tell and _TELLS_FAMILY.search(first)):
+            continue
+        kept.append(rule)
+    return kept
 
 
 def _door(area: AreaGuidance) -> str:
@@ -83,8 +111,9 @@ def _significant_harm(area: AreaGuidance, case: Case, risk: Optional[TellRisk], 
             parts.append("Never tell the person said to be abusive.")
         record.insert(0, f"Your rationale for not telling the parents: {risk.reason}.")
     if case.consent == "refused":
-        parts.append("The parents have refused consent: that does not stop a referral at this level.")
+        parts.append("You said the parents have refused consent: that does not stop a referral at this level.")
     record.insert(0, "What you shared, with whom, when, and why you shared it without consent.")
+    rules = consistent(rules, ask=False, tell=tell)
     parts.extend(r.text for r in rules[:2])
     return ConsentAdvice(needed=False, tell_parents=tell, advice=" ".join(parts), record=_unique(record),
                          source=_source(area, rules))
@@ -94,6 +123,7 @@ def _risky(area: AreaGuidance, risk: TellRisk, rules: List[ConsentRule], record:
     """Asking would put someone at risk: don't ask, consult the front door, record why (12.2)."""
     parts = [f"Do not ask the parents for consent and do not tell them yet: {risk.reason}. Talk to {_door(area)} "
              "about your worry first and agree with them what happens next, including who tells the family."]
+    rules = consistent(rules, ask=False, tell=False)
     parts.extend(r.text for r in rules[:2])
     record.insert(0, f"Why you did not ask the parents for consent or tell them: {risk.reason}.")
     record.insert(1, "Who you consulted at the front door, when, and what you agreed.")
@@ -111,6 +141,9 @@ def _asked(area: AreaGuidance, level: int, case: Case, where: str, risk: Optiona
     parts += _young_person(area, level, case, rules)
     if case.consent == "given":
         parts.append("You have consent: record who gave it, when, and what they agreed can be shared with whom.")
+    elif case.consent == "unsure":
+        parts.append("You're not sure whether they have agreed: check with them, and ask for explicit, informed "
+                     "consent before you refer, explaining what you will share, with whom and why.")
     elif case.consent == "refused":
         parts.append("Consent has been refused. Record the refusal and the reasons given. A refusal is not on its "
                      "own a reason to escalate: keep offering support, and refer without consent only if you "

@@ -92,11 +92,22 @@ def parse_mobile(text: Optional[str], intent: Optional[str] = None) -> Optional[
     return parse_yes_no(text, intent)
 
 
+CONSENT_STATES = ("given", "refused", "not_asked", "unsure")
+
+
+def asks_consent_status(slots: Mapping[str, Any]) -> bool:
+    """'Have they agreed?' only follows 'yes, they know': parents who don't know can't have agreed (issue 13.6)."""
+    return slots.get("consent_parents_know") is not False
+
+
 def parse_consent_status(text: Optional[str], intent: Optional[str] = None) -> Optional[str]:
+    """'Have they agreed?' -> given / refused / not_asked / unsure. "Not sure" stays unsure, never refused."""
     text = (text or "").lower()
     if intent == "consent_not_asked" or re.search(r"\b(not asked|haven'?t asked|didn'?t ask|not yet|"
                                                   r"not spoken|haven'?t spoken|not been asked)\b", text):
         return "not_asked"
+    if is_unsure(text, intent):
+        return "unsure"
     if re.search(r"\b(refus\w*|declin\w*|said no|won'?t|don'?t want|do not want|object\w*|disagree\w*)\b", text):
         return "refused"
     if re.search(r"\b(agree\w*|consent\w*|gave|given|happy|ok with|okay with|said yes|fine with)\b", text):
@@ -173,8 +184,7 @@ def case_from_slots(slots: Mapping[str, Any], extra_worry: Optional[str] = None)
         needs=slots.get("sos_needs") or "",
         scale=slots.get("sos_scale"),
         danger_now=bool(slots.get("triage_danger_now")),
-        consent=slots.get("consent_status") if slots.get("consent_status") in ("given", "refused", "not_asked")
-        else "not_asked",
+        consent=slots.get("consent_status") if slots.get("consent_status") in CONSENT_STATES else "not_asked",
         consent_risky=slots.get("consent_risky") in (True, "yes", "unsure"),
         mobile=slots.get("child_mobile") if isinstance(slots.get("child_mobile"), bool) else None,
         history=_history(slots.get("sos_history"), worried),

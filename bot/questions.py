@@ -45,7 +45,8 @@ BASE: Dict[str, Question] = {
     "consent_status": Question("Have they agreed to you sharing information or making a referral?",
                                [{"title": "They agreed", "payload": "they agreed"},
                                 {"title": "They refused", "payload": "they refused"},
-                                {"title": "Not asked yet", "payload": "not asked yet"}]),
+                                {"title": "Not asked yet", "payload": "not asked yet"},
+                                {"title": "Not sure", "payload": "not sure"}]),
     "consent_risky": Question("Would asking or telling them put the child or anyone else at risk, or undermine an "
                               "investigation (for example a disclosure of abuse by a parent)?", YES_NO_UNSURE),
 }

@@ -49,6 +49,14 @@ PHONE = re.compile(r"\b(numbers?|phone|telephone|tel|ring|call|contact details|h
 CONTACT = re.compile(r"\b(number|phone|tel|telephone|call|ring|contact|who (do|should|can) i|where (do|should) i|"
                      r"how (do|can) i (reach|get hold|refer|report)|details|helpline|line)\b", re.I)
 
+# Questions that need no area (issue 13.8, bot/quick_query_general.py).
+NSPCC = re.compile(r"\bnspcc\b", re.I)
+SIGNS_OF_SAFETY = re.compile(r"\bsigns of safety\b|\bscaling question\b|\bthree (key )?questions\b", re.I)
+UNSURE_WHOM = re.compile(r"\b(not sure|unsure|don'?t know|can'?t decide|undecided)\b.{0,60}\b(who|whom)\b.{0,30}"
+                         r"\b(talk|speak|ask|go to|contact|call|phone)\b|\b(who|whom) (should|do|can|could) i "
+                         r"(talk|speak) to\b.{0,40}\b(first|unsure|not sure|advice)\b|\b(who|whom) (should|do|can) i "
+                         r"(ask|talk to|speak to) (for advice|if i'?m (not sure|unsure))\b", re.I)
+
 SERVICE_WORDS = {
     "partnership_support": re.compile(r"\b(partnership support|cfss)\b", re.I),
     "early_help": re.compile(r"\b(early help|family help|eha)\b", re.I),
@@ -66,6 +74,12 @@ def detect_topic(text: str, names_a_worry: bool = False) -> Optional[str]:
 
     ``names_a_worry``: the matcher found a worry in the text, so "what level is ..." is about that worry.
     """
+    if NSPCC.search(text):
+        return "nspcc"
+    if SIGNS_OF_SAFETY.search(text):
+        return "signs_of_safety"
+    if UNSURE_WHOM.search(text):
+        return "unsure_whom"
     if LEVEL_MEANING.search(text) and not names_a_worry:
         return "level_meaning"
     if CONSENT.search(text):

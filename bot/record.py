@@ -21,7 +21,8 @@ ROUTE_NAMES = {"999": "Emergency: police (999)", "mash": "Referral to the MASH",
                "partnership_support": "Partnership Support (advice and early help coordination)",
                "early_help": "Early help", "universal": "Universal services", "public": "Report a concern",
                "national_fallback": "Outside the areas covered: national fallback"}
-CONSENT_SAID = {"given": "they agreed", "refused": "they refused", "not_asked": "not asked yet"}
+CONSENT_SAID = {"given": "they agreed", "refused": "they refused", "not_asked": "not asked yet",
+                "unsure": "not sure whether they agreed"}
 RISKY_SAID = {"yes": "yes", "no": "no", "unsure": "not sure"}
 
 

@@ -34,7 +34,8 @@ _lock = threading.Lock()
 RATIONALES = {
     "significant_harm_share_and_tell_parents", "significant_harm_do_not_tell:user_said_risky",
     "significant_harm_do_not_tell:risky_concern", "significant_harm_do_not_tell:parent_or_carer_alleged",
-    "consent_needed:given", "consent_needed:refused", "consent_needed:not_asked", "national_position",
+    "consent_needed:given", "consent_needed:refused", "consent_needed:not_asked", "consent_needed:unsure",
+    "national_position",
 }
 
 
@@ -55,7 +56,7 @@ def consent_rationale(advice: Advice, consent_status: Optional[str], consent_ris
         if any(i.concept in EVIDENCE | DOMESTIC for i in advice.indicators):
             return "significant_harm_do_not_tell:risky_concern"
         return "significant_harm_do_not_tell:parent_or_carer_alleged"
-    status = consent_status if consent_status in ("given", "refused", "not_asked") else "not_asked"
+    status = consent_status if consent_status in ("given", "refused", "not_asked", "unsure") else "not_asked"
     return f"consent_needed:{status}"
 
 
@@ -73,7 +74,7 @@ def advice_row(sender_id: str, advice: Advice, source: str, consent_status: Opti
         "s47": bool(advice.s47),
         "immediate_danger": bool(advice.immediate_danger),
         "indicator_ids": list(dict.fromkeys(i.id for i in advice.indicators)),
-        "consent_status": consent_status if consent_status in ("given", "refused", "not_asked") else None,
+        "consent_status": consent_status if consent_status in ("given", "refused", "not_asked", "unsure") else None,
         "consent_needed": advice.consent.needed,
         "consent_tell_parents": advice.consent.tell_parents,
         "consent_rationale": consent_rationale(advice, consent_status, consent_risky),

@@ -100,6 +100,7 @@ def test_review_correction_is_kept_and_reasked(dispatcher, tracker_factory, doma
 @pytest.mark.parametrize("text, intent, status", [
     ("they agreed", "", "given"), ("they refused", "", "refused"), ("not asked yet", "", "not_asked"),
     ("I haven't asked mum", "consent_not_asked", "not_asked"), ("no", "deny", "refused"),
+    ("not sure", "not_sure", "unsure"), ("I don't know", "", "unsure"),  # issue 13.6: never "refused"
 ])
 def test_consent_status(text, intent, status, dispatcher, tracker_factory, domain):
     tracker = tracker_factory(text=text, intent=intent, requested_slot="consent_status")
@@ -185,3 +186,13 @@ def test_a_red_flag_with_no_area_asks_for_the_area_first(dispatcher, tracker_fac
     slots = asyncio.run(FORM.required_slots(list(domain["forms"]["assessment_form"]["required_slots"]), dispatcher,
                                             tracker_factory(slots={"escalation_given": True}), domain))
     assert slots[0] == "triage_area"
+
+
+def test_parents_who_dont_know_are_not_asked_whether_they_agreed(dispatcher, tracker_factory, domain):
+    """Issue 13.6: after "Do the parents know?" -> "no", "Have they agreed?" is not asked."""
+    required = list(domain["forms"]["assessment_form"]["required_slots"])
+    dont_know = tracker_factory(slots={"child_age": "9", "triage_danger_now": False, "consent_parents_know": False})
+    know = tracker_factory(slots={"child_age": "9", "triage_danger_now": False, "consent_parents_know": True})
+    assert "consent_status" not in asyncio.run(FORM.required_slots(required, dispatcher, dont_know, domain))
+    assert "consent_risky" in asyncio.run(FORM.required_slots(required, dispatcher, dont_know, domain))
+    assert "consent_status" in asyncio.run(FORM.required_slots(required, dispatcher, know, domain))

@@ -120,3 +120,12 @@ def test_domain_mappings_leave_quick_questions_out_of_the_form(domain):
             if mapping["type"] in ("from_text", "from_entity") and any(
                     c.get("active_loop") == "assessment_form" for c in conditions):
                 assert "quick_question" in mapping.get("not_intent", []), name
+
+
+def test_an_age_answer_the_classifier_called_a_quick_question_fills_the_age(dispatcher, tracker_factory, domain):
+    """Issue 13.8 trap: "unborn (26 weeks), sibling 3" in answer to "how old?" is the age, not a quick question."""
+    tracker = tracker_factory(text="unborn (26 weeks), sibling 3", intent="quick_question",
+                              requested_slot="child_age", slots={"triage_area": "Corby"})
+    events = slots_of(run(dispatcher, tracker, domain))
+    assert events["child_age"] and "26 weeks" in events["child_age"]
+    assert "requested_slot" not in events and not dispatcher.messages

@@ -130,3 +130,64 @@ def test_stop_leaves_the_rehearsal_but_keeps_the_assessment(dispatcher, tracker_
     assert ActiveLoop(None) in events and SlotSet("rehearsal_state", None) in events
     assert not any(e.get("name") == "sos_worried" for e in events)
     assert "/show_record" in [b["payload"] for b in dispatcher.messages[0]["buttons"]]
+
+
+# --- issue 13.9 -------------------------------------------------------------------------------------------------
+
+def _rehearsing(tracker_factory, text, state, slots=None):
+    return tracker_factory(text=text, requested_slot="rehearsal_answer", active_loop="rehearsal_form",
+                           slots={"rehearsal_state": state, **(slots or {})})
+
+
+def test_facts_said_while_rehearsing_feed_the_case(dispatcher, tracker_factory, domain):
+    """"a 7 year old boy" fills the age, so a bruise said later is not "a baby who is not yet mobile"."""
+    state = rehearsal.start("northamptonshire")
+    result = validate(dispatcher, _rehearsing(tracker_factory, "a 7 year old boy", state), domain)
+    assert result["child_age"] and "7" in result["child_age"]
+    later = _rehearsing(tracker_factory, "He has a bruise on his cheek and said dad hit him", result["rehearsal_state"],
+                        {"child_age": result["child_age"]})
+    validate(dispatcher, later, domain)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "not yet mobile" not in said and "section 47" in said
+
+
+def test_a_red_flag_escalates_once_not_on_every_later_answer(dispatcher, tracker_factory, domain):
+    state = rehearsal.start("norfolk")
+    first = validate(dispatcher, _rehearsing(tracker_factory, "He is 9 and said dad hit him with a belt", state,
+                                             {"child_age": "9"}), domain)
+    assert first.get("escalation_given") and first["rehearsal_state"]["escalated"]
+    count = sum("section 47" in (m.get("text") or "") for m in dispatcher.messages)
+    assert count == 1
+    slots = {"child_age": "9", "sos_worried": first.get("sos_worried"), "escalation_given": True}
+    again = validate(dispatcher, _rehearsing(tracker_factory, "dad hit him with a belt again last night",
+                                             first["rehearsal_state"], slots), domain)
+    assert sum("section 47" in (m.get("text") or "") for m in dispatcher.messages) == count
+    assert "escalation_given" not in again
+
+
+def test_practise_my_call_to_the_mash_asks_which_area_not_that_it_is_unrecognised(dispatcher, tracker_factory,
+                                                                                   domain):
+    tracker = tracker_factory(text="Practise my call to the MASH", requested_slot="rehearsal_answer",
+                              active_loop="rehearsal_form")
+    result = validate(dispatcher, tracker, domain)
+    assert dispatcher.messages[-1]["text"] == ASK_AREA
+    assert "didn't recognise" not in dispatcher.messages[-1]["text"] and "question_failures" not in result
+
+
+def test_a_place_in_the_request_starts_the_rehearsal_there(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="practise my call to the MASH in Bedford", active_loop=None)
+    events = slot_events(run(acts.ActionStartRehearsal(), dispatcher, tracker, domain))
+    assert events["rehearsal_state"]["area"] == "bedford_borough"
+
+
+def test_cads_answers_which_front_door(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="CADS", requested_slot="rehearsal_answer", active_loop="rehearsal_form")
+    assert validate(dispatcher, tracker, domain)["rehearsal_state"]["area"] == "norfolk"
+
+
+def test_the_request_that_starts_a_rehearsal_is_never_an_answer(dispatcher, tracker_factory, domain):
+    for text in ("Practise my call to the MASH", "rehearse the call"):
+        tracker = tracker_factory(text=text, intent="rehearse_call", requested_slot="rehearsal_answer",
+                                  active_loop="rehearsal_form",
+                                  slots={"rehearsal_state": rehearsal.start("northamptonshire")})
+        assert asyncio.run(FORM.extract_rehearsal_answer(dispatcher, tracker, domain)) == {}
