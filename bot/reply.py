@@ -22,6 +22,7 @@ from bot.public_advice import PUBLIC_DISCLAIMER, for_public
 MORE_HINT = 'Say "more" for the details: every step, what matched, the consent advice in full and what to record.'
 MAX_STEPS = 3
 MAX_WHY_CHARS = 280
+MAX_CONSENT_CHARS = 400
 
 # "(seed lines 815-816)", "(seed line 1461: 'quote')", "(lines 12-14)": where a fact sits in our copy of a
 # document means nothing to a user. Dropped wherever a user reads it.
@@ -54,6 +55,16 @@ def sentences(text: Optional[str], count: int) -> str:
     """The first ``count`` sentences of the engine's own text (never a cut mid-sentence, except for ``why``)."""
     parts = [p for p in _SENTENCE.split(plain(text)) if p.strip()]
     return " ".join(parts[:count])
+
+
+def sentences_within(text: Optional[str], limit: int) -> str:
+    """Whole sentences while they fit in ``limit`` characters, and always the first."""
+    taken: List[str] = []
+    for part in (p for p in _SENTENCE.split(plain(text)) if p.strip()):
+        if taken and len(" ".join(taken + [part])) > limit:
+            break
+        taken.append(part)
+    return " ".join(taken)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -187,26 +198,27 @@ def _details(advice: Advice) -> Tuple[Detail, ...]:
     out.append(Detail("Why", tuple(w for w in why if w)))
     if advice.notes:
         out.append(Detail("Notes", tuple(plain(n) for n in advice.notes)))
-    if advice.escalation:
+    if advice.escalation and not public:  # professionals' disagreement procedure
         out.append(Detail("If you disagree with the decision", (plain(advice.escalation),)))
     out.append(Detail("Sources", tuple([cite(c, full=True) for c in advice.citations] + [_version(advice)])))
     return tuple(d for d in out if d.lines)
 
 
-def _version(advice: Advice) -> str:
-    dated = f"Guidance dated {advice.guidance_date}; " if advice.guidance_date else ""
-    return f"{dated}guidance version {advice.guidance_version}."
+def _version(advice: Advice, dated: bool = True) -> str:
+    when = f"Guidance dated: {advice.guidance_date}. " if dated and advice.guidance_date else ""
+    return f"{when}Guidance version {advice.guidance_version}."
 
 
 def source_line(advice: Advice) -> str:
-    """The guidance the advice rests on, in plain words, with its date and version: every reply carries it."""
+    """The guidance the advice rests on (two citations, in plain words) and its version: every reply carries it.
+    The documents' dates and every citation are in the details."""
     seen: List[str] = []
-    for citation in advice.citations[:3]:
+    for citation in advice.citations:
         text = cite(citation)
-        if text not in seen:
+        if text not in seen and len(seen) < 2:
             seen.append(text)
     cites = "; ".join(seen)
-    return (f"Source: {cites}. " if cites else "") + _version(advice).capitalize()
+    return (f"Source: {cites}. " if cites else "") + _version(advice, dated=False)
 
 
 def build_reply(advice: Advice) -> Reply:
@@ -216,8 +228,9 @@ def build_reply(advice: Advice) -> Reply:
     do = tuple(sentences(step, 1) for step in advice.then[:MAX_STEPS])
     why_text = " ".join(advice.rationale)
     why = _clip(sentences(for_public(why_text) if public else why_text, 1), MAX_WHY_CHARS)
+    consent = sentences_within(advice.consent.advice, MAX_CONSENT_CHARS)
     return Reply(headline=headline, numbers=numbers, do=tuple(d for d in do if d),
-                 consent=sentences(advice.consent.advice, 2), why=why, source=source_line(advice),
+                 consent=consent, why=why, source=source_line(advice),
                  disclaimer=PUBLIC_DISCLAIMER if public else advice.disclaimer, details=_details(advice),
                  danger=bool(advice.immediate_danger or advice.route == "999"), level=advice.level,
                  route=advice.route)

@@ -91,7 +91,8 @@ def web_card(advice: Advice, reply: Optional[Reply] = None) -> Dict[str, Any]:
             _section("Why", "advice-why", linker, paragraphs=[reply.why]),
         ],
         "details": {"summary": MORE_TITLE, "sections": [_detail_section(d, linker) for d in reply.details]},
-        "footer": [runs(reply.source, linker), runs(reply.disclaimer, linker)],
+        "footer": [{"class": "card-source", "runs": runs(reply.source, linker)},
+                   {"class": "disclaimer", "runs": runs(reply.disclaimer, linker)}],
         "buttons": [{"title": t, "payload": p} for t, p in ACTIONS],
     }
 
