@@ -105,7 +105,8 @@ def slack_blocks(advice: Advice, reply: Optional[Reply] = None) -> List[Dict[str
     """Block Kit: the headline in bold, then what to do, consent and why; "More detail" asks for the rest."""
     reply = reply or build_reply(advice)
     blocks: List[Dict[str, Any]] = [
-        _mrkdwn("\n".join(f"*{line}*" for line in reply.headline)),
+        {"type": "header", "text": {"type": "plain_text", "text": reply.headline[0][:150]}},
+        _mrkdwn("\n".join(f"*{line}*" for line in reply.headline[1:])),
         _mrkdwn("*What to do:*\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(reply.do, 1))),
         _mrkdwn("*Consent:* " + reply.consent),
         _mrkdwn("*Why:* " + reply.why),

@@ -88,8 +88,9 @@ def test_advice_payload_is_posted_once_as_block_kit_with_the_text_as_fallback(sl
     assert card["thread_ts"] == ts
     assert card["text"] == slack_escape(reply_text(build_reply(agent.advice)))  # notification/fallback text
     assert card["text"].startswith("Level 4")
-    headline = card["blocks"][0]["text"]["text"]
-    assert headline.count("\n") <= 2 and "Exampleshire MASH" in headline and "01632 960 001" in headline
+    headline = card["blocks"][0]["text"]["text"] + "\n" + card["blocks"][1]["text"]["text"]
+    assert card["blocks"][0]["type"] == "header" and headline.count("\n") <= 2
+    assert "Exampleshire MASH" in headline and "01632 960 001" in headline
     buttons = [e["value"] for b in card["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert buttons[0] == DETAILS_PAYLOAD, "details on request"
 

@@ -32,7 +32,8 @@ def fictional_advice() -> Advice:
 class StubAgent:
     """Records each message and answers through the message's own output channel, as Rasa does.
 
-    'advice' in the text -> one message, the reply's text with the custom advice payload (as action_give_advice); 'buttons' -> a question with buttons;
+    'advice' in the text -> one message, the reply's text with the custom advice payload (as action_give_advice);
+    'buttons' -> a question with buttons;
     anything else -> an echo of the text.
     """
 
