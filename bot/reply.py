@@ -23,6 +23,7 @@ MORE_HINT = 'Say "more" for the details: every step, what matched, the consent a
 MAX_STEPS = 3
 MAX_WHY_CHARS = 280
 MAX_CONSENT_CHARS = 400
+MAX_HEADLINE_CHARS = 160
 
 # "(seed lines 815-816)", "(seed line 1461: 'quote')", "(lines 12-14)": where a fact sits in our copy of a
 # document means nothing to a user. Dropped wherever a user reads it.
@@ -65,6 +66,15 @@ def sentences_within(text: Optional[str], limit: int) -> str:
             break
         taken.append(part)
     return " ".join(taken)
+
+
+def _first_clause(text: str, limit: int) -> str:
+    """A long sentence cut at its last clause break (", and", ";", " (") inside ``limit``, as a sentence."""
+    if len(text) <= limit:
+        return text
+    cuts = [text.rfind(mark, 0, limit) for mark in (", and ", "; ", " (")]
+    cut = max(cuts)
+    return text[:cut].rstrip(",;:") + "." if cut > 40 else _clip(text, limit)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -122,7 +132,7 @@ def _reach_line(contact: Contact) -> str:
     if contact.email:
         return f"Email {contact.email}."
     if contact.contact_missing:
-        return sentences(contact.contact_missing, 1)
+        return _first_clause(sentences(contact.contact_missing, 1), MAX_HEADLINE_CHARS)
     if contact.web:
         return f"Online: {contact.web}"
     return "The guidance gives no number: ask your designated safeguarding lead."
@@ -225,11 +235,13 @@ def build_reply(advice: Advice) -> Reply:
     """The Advice, laid out once for every channel."""
     public = advice.role == "public"
     headline, numbers = _headline(advice)
-    do = tuple(sentences(step, 1) for step in advice.then[:MAX_STEPS])
+    firsts = [sentences(step, 1) for step in advice.then]
+    said = tuple(line.rstrip(".") for line in headline)  # a step the headline already says is not repeated
+    do = tuple([step for step in firsts if step and not step.startswith(said)][:MAX_STEPS])
     why_text = " ".join(advice.rationale)
     why = _clip(sentences(for_public(why_text) if public else why_text, 1), MAX_WHY_CHARS)
     consent = sentences_within(advice.consent.advice, MAX_CONSENT_CHARS)
-    return Reply(headline=headline, numbers=numbers, do=tuple(d for d in do if d),
+    return Reply(headline=headline, numbers=numbers, do=do,
                  consent=consent, why=why, source=source_line(advice),
                  disclaimer=PUBLIC_DISCLAIMER if public else advice.disclaimer, details=_details(advice),
                  danger=bool(advice.immediate_danger or advice.route == "999"), level=advice.level,
