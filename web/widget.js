@@ -94,6 +94,15 @@
     return item;
   }
 
+  /** Scroll the log to `node`, then the page so that `node` is not hidden under the sticky 999 line. */
+  function bringIntoView(node) {
+    log.scrollTop += node.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    var bar = document.getElementById("danger-line");
+    var clear = Math.max(0, bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+    var top = node.getBoundingClientRect().top;
+    if (top < clear || top > window.innerHeight - 48) { window.scrollBy(0, top - clear); }
+  }
+
   function setStatus(text) {
     statusLine.textContent = text;
   }
@@ -283,7 +292,7 @@
     if (cardHeading) {
       // The advice is read from its heading (level, whom to call, the number), not from the end of the log.
       cardHeading.focus({ preventScroll: true });
-      cardHeading.scrollIntoView({ block: "start" });
+      bringIntoView(cardHeading);
     } else {
       scrollToEnd();
     }
