@@ -15,7 +15,10 @@ from bot import conversation as conv
 from bot.assess import assess
 from bot.audit.log import record_from_slots
 from bot.redaction import install_log_redaction
-from bot.render.text import render_text
+from bot.reply import build_reply, details_text, reply_text
+
+NO_ADVICE_YET = ("I haven't given any advice yet, so there are no details to show. Tell me what you're worried "
+                 "about, or say 'help'. If a child is in immediate danger, call 999.")
 
 install_log_redaction()  # privacy (issue 6): user text never reaches the action server's logs
 
@@ -36,7 +39,11 @@ class ActionAskReviewConfirmed(Action):
 
 
 class ActionGiveAdvice(Action):
-    """Plain-text advice plus one custom payload that is exactly the engine's advice object."""
+    """The advice once (issue 13.7): one message, the short reply's text with the engine's advice object.
+
+    Each channel draws it once: REST and the shell show the text (the payload rides along unchanged), the
+    web widget, Slack and Teams draw the card with the text as its fallback (channels/).
+    """
 
     def name(self) -> str:
         return "action_give_advice"
@@ -44,9 +51,24 @@ class ActionGiveAdvice(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[str, Any]]:
         advice = assess(conv.case_from_slots(slot_values(tracker)))
-        dispatcher.utter_message(text=render_text(advice))
-        dispatcher.utter_message(json_message=advice.to_payload())
+        dispatcher.utter_message(text=reply_text(build_reply(advice)), json_message=advice.to_payload())
         record_from_slots(tracker.sender_id, advice, slot_values(tracker), source="advice")  # privacy: advice log
         # when the advice was given, for the written record (actions/record.py)
         return [SlotSet("advice_summary", conv.advice_summary(advice)),
                 SlotSet("record_assessed_at", datetime.now(timezone.utc).isoformat(timespec="seconds"))]
+
+
+class ActionAdviceDetails(Action):
+    """ "more": the details behind the short reply (every step, what matched, consent in full, sources)."""
+
+    def name(self) -> str:
+        return "action_advice_details"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: DomainDict) -> List[Dict[str, Any]]:
+        if not tracker.get_slot("advice_summary"):
+            dispatcher.utter_message(text=NO_ADVICE_YET)
+            return []
+        advice = assess(conv.case_from_slots(slot_values(tracker)))
+        dispatcher.utter_message(text=details_text(build_reply(advice)))
+        return []

@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from bot.advice import Advice
+from bot.reply import plain
 
 SCALE_MEANING = "0 = the child is not safe at all, 10 = the child is safe and their needs are being met"
 _TIMESCALE = re.compile(r"\b(within \d+ (working )?(hours|days|weeks)|no longer than \d+ weeks|today|immediately|"
@@ -79,7 +80,7 @@ def build_record(advice: Union[Advice, Mapping[str, Any]], slots: Mapping[str, A
                 # issue 13.4-5: earlier concerns and the follow-up answers, as said
                 "history": _text(slots.get("sos_history")), "answers": _answers(slots)},
         "indicators": [{"text": i["text"], "level": i["level"], "s47": i["s47"], "matched": i["matched"],
-                        "source": f'{i["source"]["title"]}, {i["source"]["section"]}'}
+                        "source": _cite(i["source"])}
                        for i in data.get("indicators", [])],
         "level": data.get("level"), "level_name": data.get("level_name"), "s47": data.get("s47"),
         "route": data.get("route"), "route_name": ROUTE_NAMES.get(data.get("route"), data.get("route")),
@@ -107,7 +108,8 @@ def _answers(slots: Mapping[str, Any]) -> List[str]:
 
 
 def _cite(citation: Optional[Mapping[str, Any]]) -> Optional[str]:
-    return f'{citation["title"]}, {citation["section"]}' if citation else None
+    """Document and section in plain words: no seed-line references in a record the user keeps (13.7)."""
+    return f'{citation["title"]}, {plain(citation["section"])}' if citation else None
 
 
 def _level_line(record: Mapping[str, Any]) -> str:

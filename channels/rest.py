@@ -31,6 +31,7 @@ from channels.limits import (
     parse_message_body,
 )
 from channels.shared import RedisUnavailable, channel_state
+from channels.web import WEB_CHANNEL, WebCollector
 
 install()
 
@@ -85,7 +86,8 @@ class SafeRestInput(RestInput):
 
     async def _answer(self, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: ParsedMessage) -> List[Dict[str, Any]]:
-        collector = CollectingOutputChannel()
+        # The widget (input_channel "web") gets the advice as its card only; everyone else gets the text.
+        collector = WebCollector() if message.input_channel == WEB_CHANNEL else CollectingOutputChannel()
         await on_new_message(UserMessage(message.text, collector, message.sender,
                                          input_channel=message.input_channel or self.name(),
                                          message_id=message.message_id, metadata=message.metadata))

@@ -37,7 +37,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.advice import Advice
 from bot.rasa_ext import install
 from bot.render.cards import slack_blocks
-from bot.render.text import headline
+from bot.reply import build_reply, reply_text
 from channels.shared import RedisUnavailable, recent_keys
 
 install()
@@ -137,17 +137,27 @@ class SafeSlackBot(SlackBot):
                       for n, b in enumerate(buttons)]}]
         await self._post_message(channel=self.slack_channel or recipient_id, text=escaped, blocks=blocks)
 
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """The advice goes out once (issue 13.7): the card, with the reply's text as its fallback."""
+        custom = message.get("custom")
+        if isinstance(custom, dict) and custom.get("type") == "advice":
+            await self.send_custom_json(recipient_id, custom, fallback=message.get("text"))
+            return
+        await super().send_response(recipient_id, message)
+
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         channel = self.slack_channel or recipient_id
         if json_message.get("type") == "advice":
+            fallback = kwargs.get("fallback")
             try:
                 advice = Advice.parse_obj(json_message)
             except ValidationError as error:
                 logger.error("Advice payload did not validate; sending the plain fallback: %s", error)
-                await self._post_message(channel=channel, text=ADVICE_UNREADABLE)
+                await self._post_message(channel=channel, text=slack_escape(fallback or ADVICE_UNREADABLE))
                 return
-            await self._post_message(channel=channel, text=slack_escape(headline(advice)),
-                                     blocks=slack_blocks(advice))
+            reply = build_reply(advice)
+            await self._post_message(channel=channel, text=slack_escape(fallback or reply_text(reply)),
+                                     blocks=slack_blocks(advice, reply))
         elif any(key in json_message for key in ("blocks", "text", "attachments")):
             await self._post_message(channel=json_message.get("channel", channel),
                                      **{k: v for k, v in json_message.items() if k != "channel"})

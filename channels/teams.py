@@ -43,7 +43,7 @@ from sanic.response import HTTPResponse
 from bot.advice import Advice
 from bot.rasa_ext import install
 from bot.render.cards import teams_card
-from bot.render.text import headline
+from bot.reply import build_reply
 
 install()
 
@@ -178,16 +178,25 @@ class SafeBotFramework(BotFramework):
         card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": actions}}
         await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
 
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        """The advice goes out once (issue 13.7): the Adaptive Card, whose fallbackText is the reply's text."""
+        custom = message.get("custom")
+        if isinstance(custom, dict) and custom.get("type") == "advice":
+            await self.send_custom_json(recipient_id, custom, fallback=message.get("text"))
+            return
+        await super().send_response(recipient_id, message)
+
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         if json_message.get("type") == "advice":
             try:
                 advice = Advice.parse_obj(json_message)
             except ValidationError as error:
                 logger.error("Advice payload did not validate; sending the plain fallback: %s", error)
-                await self.send_text_message(recipient_id, ADVICE_UNREADABLE)
+                await self.send_text_message(recipient_id, kwargs.get("fallback") or ADVICE_UNREADABLE)
                 return
-            message = {"summary": headline(advice),
-                       "attachments": [{"contentType": ADAPTIVE_CARD, "content": teams_card(advice)}]}
+            reply = build_reply(advice)
+            message = {"summary": reply.headline[0],
+                       "attachments": [{"contentType": ADAPTIVE_CARD, "content": teams_card(advice, reply)}]}
             await self.send(self.prepare_message(recipient_id, message))
         elif "attachments" in json_message or "text" in json_message:
             await super().send_custom_json(recipient_id, json_message, **kwargs)

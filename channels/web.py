@@ -17,7 +17,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, Optional
 
-from rasa.core.channels.channel import InputChannel, UserMessage
+from pydantic import ValidationError
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -27,6 +28,7 @@ from bot.rasa_ext import install
 install()
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "web"
+WEB_CHANNEL = "web"  # the widget's REST requests say input_channel "web": the reply is drawn for the widget
 
 # The whole allow-list: URL name -> content type. Nothing else is served.
 FILES: Dict[str, str] = {
@@ -75,6 +77,34 @@ def read_file(name: str, web_dir: Path = WEB_DIR) -> Optional[bytes]:
         return (web_dir / name).read_bytes()
     except OSError:
         return None
+
+
+class WebCollector(CollectingOutputChannel):
+    """The widget's replies: the advice becomes the one card (``bot.render.cards.web_card``), nothing else.
+
+    The action sends the advice once, as text with the engine's advice object attached. REST clients get
+    both; the widget gets only the card, drawn from the same renderer the tests check, so a phone user
+    sees the advice once (issue 13.7).
+    """
+
+    @classmethod
+    def name(cls) -> str:
+        return WEB_CHANNEL
+
+    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
+        custom = message.get("custom")
+        if isinstance(custom, dict) and custom.get("type") == "advice":
+            from bot.advice import Advice
+            from bot.render.cards import web_card
+
+            try:
+                card = web_card(Advice.parse_obj(custom))
+            except ValidationError:
+                await self.send_text_message(recipient_id, str(message.get("text") or ""))
+                return
+            await self._persist_message(self._message(recipient_id, custom=card))
+            return
+        await super().send_response(recipient_id, message)
 
 
 class WebChatInput(InputChannel):

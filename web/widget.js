@@ -12,21 +12,6 @@
   "use strict";
 
   var TIMEOUT_MS = 90000;
-  var ROUTE_LABELS = {
-    "999": "Emergency: call 999",
-    mash: "MASH (Multi-Agency Safeguarding Hub)",
-    cads: "Children's Advice and Duty Service (CADS)",
-    partnership_support: "Partnership Support",
-    early_help: "Early help",
-    universal: "Universal services",
-    public: "Member of the public: contact children's social care",
-    national_fallback: "Outside the areas we cover: national fallback"
-  };
-  var CARD_ACTIONS = [
-    ["Show the written record", "/show_record"],
-    ["Rehearse the call", "/rehearse_call"],
-    ["Start again", "/start_again"]
-  ];
   var UNREACHABLE =
     "I couldn't reach the assistant just now, so I can't answer. If a child is in immediate danger, call 999. " +
     "Otherwise please try again in a moment; if it keeps failing, contact your local children's social care " +
@@ -109,6 +94,15 @@
     return item;
   }
 
+  /** Scroll the log to `node`, then the page so that `node` is not hidden under the sticky 999 line. */
+  function bringIntoView(node) {
+    log.scrollTop += node.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    var bar = document.getElementById("danger-line");
+    var clear = Math.max(0, bar ? bar.getBoundingClientRect().bottom : 0) + 8;
+    var top = node.getBoundingClientRect().top;
+    if (top < clear || top > window.innerHeight - 48) { window.scrollBy(0, top - clear); }
+  }
+
   function setStatus(text) {
     statusLine.textContent = text;
   }
@@ -159,200 +153,93 @@
     scrollToEnd();
   }
 
-  /* ---------- the advice card ---------- */
+  /* ---------- cards ----------
+   * A card is plain data drawn by the server's card renderer (bot/render/cards.py: web_card): a heading of
+   * lines, sections of paragraphs and lists, a disclosure with the details, footer lines and buttons. Text
+   * is made of runs; a run may carry a link, which is checked here before use. This code knows nothing
+   * about advice, so what the tests check on the server is what the person sees.
+   */
 
-  function headline(a) {
-    var service = (a.contact && a.contact.service) || "the front door";
-    if (a.immediate_danger) { return "Call 999 now: the child is in immediate danger."; }
-    if (a.level === null || a.level === undefined) { return "We don't hold guidance for that area."; }
-    if (a.s47) { return "Level 4 (" + a.level_name + "): this needs a referral to " + service + " today."; }
-    return "Level " + a.level + " (" + a.level_name + "): " + service + ".";
+  function cssClass(value) {
+    return isText(value) ? value.replace(/[^a-z0-9 -]/gi, "").trim() : "";
   }
 
-  function section(title, className) {
-    var box = el("section", className);
-    box.appendChild(el("h4", null, title));
-    return box;
+  function runHref(href) {
+    if (!isText(href)) { return null; }
+    if (href.indexOf("tel:") === 0) { return telHref(href.slice(4)); }
+    if (href.indexOf("mailto:") === 0) { return mailHref(href.slice(7)); }
+    return webHref(href);
   }
 
-  function textList(tag, items, className) {
-    var list = el(tag, className);
-    (items || []).forEach(function (item) {
-      if (isText(item)) { list.appendChild(el("li", null, item)); }
-    });
-    return list;
-  }
-
-  function uniquePhones(contact) {
-    var seen = {};
-    var phones = [];
-    (contact.phones || []).concat(contact.phone ? [contact.phone] : []).forEach(function (p) {
-      if (isText(p) && !seen[p]) { seen[p] = true; phones.push(p); }
-    });
-    return phones;
-  }
-
-  function contactBlock(contact, title, className) {
-    var box = section(title, className);
-    box.appendChild(el("p", "service", contact.service));
-    var phones = uniquePhones(contact);
-    if (phones.length) {
-      var line = el("p", "phones", "Phone: ");
-      phones.forEach(function (number, i) {
-        var href = telHref(number);
-        if (i > 0) { line.appendChild(document.createTextNode(" or ")); }
-        line.appendChild(href ? link(href, number, "phone") : el("span", "phone", number));
-      });
-      box.appendChild(line);
-    }
-    if (isText(contact.hours)) { box.appendChild(el("p", "hours", "Hours: " + contact.hours)); }
-    if (isText(contact.out_of_hours)) { box.appendChild(el("p", "out-of-hours", "Out of hours: " + contact.out_of_hours)); }
-    if (isText(contact.email)) {
-      var mail = mailHref(contact.email);
-      var p = el("p", "email", "Email: ");
-      p.appendChild(mail ? link(mail, contact.email) : el("span", null, contact.email));
-      box.appendChild(p);
-    }
-    if (isText(contact.web)) {
-      var href = webHref(contact.web);
-      if (href) {
-        var w = el("p", "web", "Online: ");
-        var a = link(href, contact.web);
-        a.rel = "noopener noreferrer";
-        w.appendChild(a);
-        box.appendChild(w);
+  function addRuns(parent, runs) {
+    (Array.isArray(runs) ? runs : []).forEach(function (run) {
+      if (!run || !isText(run.text)) { return; }
+      var href = runHref(run.href);
+      if (!href) {
+        parent.appendChild(document.createTextNode(run.text));
+        return;
       }
-    }
-    if (isText(contact.contact_missing)) { box.appendChild(el("p", "contact-missing", contact.contact_missing)); }
-    if (isText(contact.how)) {
-      var how = el("details", "how");
-      append(how, el("summary", null, "How to contact them"), el("p", null, contact.how));
-      box.appendChild(how);
-    }
-    return box;
-  }
-
-  function citationText(c) {
-    return c ? c.title + ", " + c.section : "";
-  }
-
-  function indicatorsBlock(indicators) {
-    var box = section("What you told me matches (from the guidance)", "advice-indicators");
-    if (!indicators || !indicators.length) {
-      box.appendChild(el("p", null, "No specific indicator from the guidance was matched."));
-      return box;
-    }
-    var list = el("ul");
-    indicators.forEach(function (ind) {
-      var item = el("li", "indicator");
-      var level = "level " + ind.level + (ind.s47 ? ", section 47 red flag" : "");
-      append(item,
-        el("span", "indicator-text", ind.text + " (" + level + ")"),
-        isText(ind.matched) ? el("span", "you-said", " You said: \u201c" + ind.matched + "\u201d.") : null,
-        ind.source ? el("span", "source", " Source: " + citationText(ind.source) + ".") : null);
-      list.appendChild(item);
+      var a = link(href, run.text, href.indexOf("tel:") === 0 ? "phone" : null);
+      if (href.indexOf("http") === 0) { a.rel = "noopener noreferrer"; }
+      parent.appendChild(a);
     });
-    box.appendChild(list);
-    return box;
+    return parent;
   }
 
-  function consentBlock(consent) {
-    var box = section("Consent", "advice-consent");
-    if (!consent) { return box; }
-    var facts = el("dl");
-    append(facts,
-      el("dt", null, "Consent needed to share?"), el("dd", "consent-needed", consent.needed ? "Yes" : "No"),
-      el("dt", null, "Tell the parents or carers?"), el("dd", "consent-tell", consent.tell_parents ? "Yes" : "No"));
-    box.appendChild(facts);
-    box.appendChild(el("p", "consent-advice", consent.advice));
-    if (consent.record && consent.record.length) {
-      box.appendChild(el("p", "record-heading", "What to record:"));
-      box.appendChild(textList("ul", consent.record, "consent-record"));
+  function cardSection(data) {
+    var box = el("section", cssClass(data && data["class"]) || null);
+    if (!data) { return box; }
+    if (isText(data.title)) { box.appendChild(el("h4", null, data.title)); }
+    (data.paragraphs || []).forEach(function (runs) { box.appendChild(addRuns(el("p"), runs)); });
+    if (data.items && data.items.length) {
+      var list = el(data.ordered ? "ol" : "ul");
+      data.items.forEach(function (runs) { list.appendChild(addRuns(el("li"), runs)); });
+      box.appendChild(list);
     }
-    if (consent.source) { box.appendChild(el("p", "citation", "Source: " + citationText(consent.source) + ".")); }
     return box;
   }
 
-  function addAdviceCard(a) {
-    var card = el("article", "advice-card");
-    var headingId = nextId("advice-heading");
+  /** Draw one card; returns its heading, which takes the focus so a screen reader starts there. */
+  function addCard(c) {
+    var card = el("article", "card " + cssClass(c["class"]));
+    var headingId = nextId("card-heading");
     card.setAttribute("aria-labelledby", headingId);
-    card.setAttribute("data-level", a.level === null || a.level === undefined ? "none" : String(a.level));
-    card.setAttribute("data-route", String(a.route));
-    if (a.level === 4) { card.classList.add("level-4"); }
-    if (a.immediate_danger) { card.classList.add("danger"); }
-
-    var heading = el("h3", null, headline(a));
-    heading.id = headingId;
-    card.appendChild(heading);
-
-    if (a.immediate_danger || a.route === "999") {
-      var call = el("p", "call-999", "Call ");
-      append(call, link("tel:999", "999", "phone"), document.createTextNode(" now."));
-      card.appendChild(call);
-    }
-
-    var facts = el("dl", "advice-facts");
-    var levelText = a.level === null || a.level === undefined
-      ? "No level: we don't hold guidance for that area"
-      : "Level " + a.level + (a.level_name ? ": " + a.level_name : "");
-    var routeText = (ROUTE_LABELS[a.route] || String(a.route)) + (a.s47 ? " (section 47 child protection)" : "");
-    append(facts,
-      el("dt", null, "Level of need"), el("dd", "advice-level", levelText),
-      el("dt", null, "Route"), el("dd", "advice-route", routeText));
-    if (isText(a.area_name)) { append(facts, el("dt", null, "Area"), el("dd", "advice-area", a.area_name)); }
-    card.appendChild(facts);
-
-    if (a.contact) { card.appendChild(contactBlock(a.contact, "Who to contact", "advice-contact")); }
-    if (a.door && a.contact && a.door.service !== a.contact.service) {
-      card.appendChild(contactBlock(a.door, "Then the front door", "advice-door"));
-    }
-
-    var next = section("What to do next", "advice-then");
-    next.appendChild(textList("ol", a.then));
-    card.appendChild(next);
-
-    card.appendChild(consentBlock(a.consent));
-    card.appendChild(indicatorsBlock(a.indicators));
-
-    if (a.rationale && a.rationale.length) {
-      var why = el("details", "advice-why");
-      why.appendChild(el("summary", null, "Why this advice"));
-      a.rationale.forEach(function (r) { why.appendChild(el("p", null, r)); });
-      card.appendChild(why);
-    }
-    if (a.notes && a.notes.length) {
-      var notes = section("Notes", "advice-notes");
-      notes.appendChild(textList("ul", a.notes));
-      card.appendChild(notes);
-    }
-    if (isText(a.escalation)) {
-      var esc = el("details", "advice-escalation");
-      append(esc, el("summary", null, "If you disagree with the decision"), el("p", null, a.escalation));
-      card.appendChild(esc);
-    }
-    if (a.citations && a.citations.length) {
-      var sources = section("Sources", "advice-sources");
-      sources.appendChild(textList("ul", a.citations.map(citationText), "citations"));
-      card.appendChild(sources);
-    }
-    card.appendChild(el("p", "disclaimer", a.disclaimer));
-    if (isText(a.guidance_version)) { card.appendChild(el("p", "citation", "Guidance version " + a.guidance_version)); }
-
-    var actions = el("div", "card-actions");
-    actions.setAttribute("role", "group");
-    actions.setAttribute("aria-label", "What next");
-    CARD_ACTIONS.forEach(function (pair) {
-      var button = el("button", null, pair[0]);
-      button.type = "button";
-      button.setAttribute("data-payload", pair[1]);
-      button.addEventListener("click", function () { send(pair[1], pair[0]); });
-      actions.appendChild(button);
+    Object.keys(c.data || {}).forEach(function (key) {
+      if (/^[a-z-]+$/.test(key)) { card.setAttribute("data-" + key, String(c.data[key])); }
     });
-    card.appendChild(actions);
-
+    var heading = el("h3", "card-heading");
+    heading.id = headingId;
+    heading.tabIndex = -1;
+    (c.heading || []).forEach(function (runs, i) {
+      heading.appendChild(addRuns(el("span", "headline-line headline-" + (i + 1)), runs));
+    });
+    card.appendChild(heading);
+    (c.sections || []).forEach(function (data) { card.appendChild(cardSection(data)); });
+    if (c.details && c.details.sections && c.details.sections.length) {
+      var details = el("details", "card-details");
+      details.appendChild(el("summary", null, isText(c.details.summary) ? c.details.summary : "More detail"));
+      c.details.sections.forEach(function (data) { details.appendChild(cardSection(data)); });
+      card.appendChild(details);
+    }
+    (c.footer || []).forEach(function (line) {
+      card.appendChild(addRuns(el("p", cssClass(line && line["class"]) || null), line && line.runs));
+    });
+    if (c.buttons && c.buttons.length) {
+      var actions = el("div", "card-actions");
+      actions.setAttribute("role", "group");
+      actions.setAttribute("aria-label", "What next");
+      c.buttons.forEach(function (b) {
+        if (!b || !isText(b.title) || !isText(b.payload)) { return; }
+        var button = el("button", null, b.title);
+        button.type = "button";
+        button.setAttribute("data-payload", b.payload);
+        button.addEventListener("click", function () { send(b.payload, b.title); });
+        actions.appendChild(button);
+      });
+      card.appendChild(actions);
+    }
     log.appendChild(card);
-    scrollToEnd();
+    return heading;
   }
 
   /* ---------- the written record ---------- */
@@ -386,34 +273,29 @@
 
   function render(messages) {
     retireQuickReplies();
-    var advice = null;
     var recordTexts = [];
+    var cardHeading = null;
     messages.forEach(function (m) {
-      if (m && m.custom && m.custom.type === "advice") { advice = m.custom; }
       if (m && m.custom && m.custom.type === "record" && isText(m.custom.markdown)) { recordTexts.push(m.custom.markdown); }
     });
-    // The plain-text advice duplicates the card; keep it, folded away, for copying.
-    var marker = advice && isText(advice.guidance_version) ? "Guidance version " + advice.guidance_version : null;
     messages.forEach(function (m) {
       if (!m || typeof m !== "object") { return; }
       if (isText(m.text) && recordTexts.indexOf(m.text) === -1) {  // a record's text is shown in the record itself
-        if (marker && m.text.indexOf(marker) !== -1) {
-          var folded = el("details", "plain-advice");
-          append(folded, el("summary", null, "The advice as plain text"), el("div", "bubble", m.text));
-          var item = el("div", "msg msg-bot");
-          item.appendChild(folded);
-          log.appendChild(item);
-        } else {
-          addMessage("bot", m.text);
-        }
+        addMessage("bot", m.text);
       }
       if (Array.isArray(m.buttons) && m.buttons.length) { addQuickReplies(m.buttons); }
       if (m.custom && typeof m.custom === "object") {
-        if (m.custom.type === "advice") { addAdviceCard(m.custom); }
+        if (m.custom.type === "card") { cardHeading = cardHeading || addCard(m.custom); }
         else if (m.custom.type === "record") { addRecord(m.custom); }
       }
     });
-    scrollToEnd();
+    if (cardHeading) {
+      // The advice is read from its heading (level, whom to call, the number), not from the end of the log.
+      cardHeading.focus({ preventScroll: true });
+      bringIntoView(cardHeading);
+    } else {
+      scrollToEnd();
+    }
   }
 
   /**
@@ -426,7 +308,8 @@
     return fetch(webhook, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: senderId, message: message, message_id: messageId }),
+      // input_channel "web": the server draws the advice as one card for the widget (channels/web.py)
+      body: JSON.stringify({ sender: senderId, message: message, message_id: messageId, input_channel: "web" }),
       credentials: "same-origin",
       cache: "no-store",
       signal: controller.signal

@@ -1,46 +1,98 @@
 """Card renderers for the web widget, Slack (Block Kit) and Teams (Adaptive Card).
 
-Each draws the same Advice object: headline, route with a tel: link, next steps,
-consent with its source, cited indicators, the guidance the advice rests on, disclaimer.
-None of them decides anything.
+Each draws the same Reply (``bot/reply.py``): the headline (level, whom to call, the number),
+what to do, consent and why, the source and the disclaimer; the details wait behind a
+disclosure or a "More detail" button. None of them decides anything.
+
+The web card is plain data the widget draws generically (headings, paragraphs, lists, links,
+a disclosure, buttons): the widget knows nothing about advice, so the card the tests check is
+the card a person sees.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import re
+from typing import Any, Dict, Iterable, List, Optional
 
 from bot.advice import Advice
-from bot.render.text import consent_line, contact_line, disclaimer_for, headline, sources_line
+from bot.reply import Detail, Reply, build_reply, reply_text
 
 # Payloads name the intents directly, so a button press never depends on the classifier.
+DETAILS_PAYLOAD = "/advice_details"
 ACTIONS = [("Show the written record", "/show_record"), ("Rehearse the call", "/rehearse_call"),
            ("Start again", "/start_again")]
+MORE_TITLE = "More detail"
+
+_EMAIL = r"[^\s@<>\"'()]+@[^\s@<>\"'()]+\.[A-Za-z]{2,}"
+_URL = r"https?://[^\s<>\"')]+[^\s<>\"').,;:]"
 
 
 def tel_link(number: str) -> str:
     return "tel:" + "".join(ch for ch in number if ch.isdigit() or ch == "+")
 
 
-def _indicator_lines(advice: Advice) -> List[str]:
-    return [f"{i.text} (level {i.level}{', section 47' if i.s47 else ''}; {i.source.title}, {i.source.section})"
-            for i in advice.indicators[:6]]
+def _numbers(advice: Advice) -> List[str]:
+    found = ["999"]
+    for contact in (advice.contact, advice.door):
+        if contact:
+            found += list(contact.phones) + ([contact.phone] if contact.phone else [])
+    return sorted({n for n in found if n}, key=len, reverse=True)
 
 
-def web_card(advice: Advice) -> Dict[str, Any]:
-    """Plain data for the widget, which escapes every string itself."""
+def _linker(numbers: Iterable[str]) -> re.Pattern[str]:
+    phones = "|".join(re.escape(n) for n in numbers)
+    return re.compile(rf"(?P<tel>(?<!\d)(?<!\d )(?:{phones})(?!\d)(?! \d))|(?P<mail>{_EMAIL})|(?P<url>{_URL})")
+
+
+def runs(text: str, linker: re.Pattern[str]) -> List[Dict[str, str]]:
+    """Text as runs, the known phone numbers, emails and web addresses as links (the widget re-checks them)."""
+    out: List[Dict[str, str]] = []
+    last = 0
+    for match in linker.finditer(text):
+        if match.start() > last:
+            out.append({"text": text[last:match.start()]})
+        value = match.group(0)
+        href = (tel_link(value) if match.group("tel") else
+                "mailto:" + value if match.group("mail") else value)
+        out.append({"text": value, "href": href})
+        last = match.end()
+    if last < len(text):
+        out.append({"text": text[last:]})
+    return out
+
+
+def _section(title: str, css: str, linker: re.Pattern[str], paragraphs: Iterable[str] = (),
+             items: Iterable[str] = (), ordered: bool = False) -> Dict[str, Any]:
+    return {"title": title, "class": css, "paragraphs": [runs(p, linker) for p in paragraphs],
+            "items": [runs(i, linker) for i in items], "ordered": ordered}
+
+
+def _detail_section(detail: Detail, linker: re.Pattern[str]) -> Dict[str, Any]:
+    numbered = all(line[:1].isdigit() for line in detail.lines)
+    lines = [re.sub(r"^\d+\. ", "", line) for line in detail.lines] if numbered else list(detail.lines)
+    css = "detail-" + re.sub(r"[^a-z]+", "-", detail.title.lower()).strip("-")
+    return _section(detail.title, css, linker, items=lines, ordered=numbered)
+
+
+def web_card(advice: Advice, reply: Optional[Reply] = None) -> Dict[str, Any]:
+    """Plain data for the widget, which escapes every string itself and checks every link."""
+    reply = reply or build_reply(advice)
+    linker = _linker(_numbers(advice))
+    css = ["advice-card"] + (["level-4"] if advice.level == 4 else []) + (["danger"] if reply.danger else [])
     return {
-        "type": "advice_card",
-        "headline": headline(advice),
-        "level": advice.level, "level_name": advice.level_name, "route": advice.route, "s47": advice.s47,
-        "contact": {"service": advice.contact.service,
-                    "phones": [{"number": p, "href": tel_link(p)} for p in advice.contact.phones],
-                    "email": advice.contact.email, "hours": advice.contact.hours,
-                    "how": advice.contact.how if advice.role != "public" else None},
-        "then": advice.then, "consent": advice.consent.advice, "record": advice.consent.record,
-        "consent_source": (f"{advice.consent.source.title}, {advice.consent.source.section}"
-                           if advice.consent.source else None),
-        "indicators": _indicator_lines(advice), "sources": sources_line(advice),
-        "guidance_date": advice.guidance_date, "disclaimer": disclaimer_for(advice),
+        "type": "card",
+        "kind": "advice",
+        "class": " ".join(css),
+        "data": {"level": "none" if advice.level is None else str(advice.level), "route": advice.route},
+        "heading": [runs(line, linker) for line in reply.headline],
+        "sections": [
+            _section("What to do", "advice-then", linker, items=reply.do, ordered=True),
+            _section("Consent", "advice-consent", linker, paragraphs=[reply.consent]),
+            _section("Why", "advice-why", linker, paragraphs=[reply.why]),
+        ],
+        "details": {"summary": MORE_TITLE, "sections": [_detail_section(d, linker) for d in reply.details]},
+        "footer": [{"class": "card-source", "runs": runs(reply.source, linker)},
+                   {"class": "disclaimer", "runs": runs(reply.disclaimer, linker)}],
         "buttons": [{"title": t, "payload": p} for t, p in ACTIONS],
     }
 
@@ -49,34 +101,49 @@ def _mrkdwn(text: str) -> Dict[str, Any]:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text[:2900]}}
 
 
-def slack_blocks(advice: Advice) -> List[Dict[str, Any]]:
+def slack_blocks(advice: Advice, reply: Optional[Reply] = None) -> List[Dict[str, Any]]:
+    """Block Kit: the headline in bold, then what to do, consent and why; "More detail" asks for the rest."""
+    reply = reply or build_reply(advice)
     blocks: List[Dict[str, Any]] = [
-        {"type": "header", "text": {"type": "plain_text", "text": headline(advice)[:150]}},
-        _mrkdwn("*Contact:* " + contact_line(advice.contact)),
-        _mrkdwn("*What to do:*\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(advice.then, 1))),
-        _mrkdwn("*" + consent_line(advice).replace("Consent:", "Consent:*", 1)),
+        {"type": "header", "text": {"type": "plain_text", "text": reply.headline[0][:150]}},
+        _mrkdwn("\n".join(f"*{line}*" for line in reply.headline[1:])),
+        _mrkdwn("*What to do:*\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(reply.do, 1))),
+        _mrkdwn("*Consent:* " + reply.consent),
+        _mrkdwn("*Why:* " + reply.why),
+        {"type": "context", "elements": [{"type": "mrkdwn", "text": reply.source[:2900]},
+                                         {"type": "mrkdwn", "text": reply.disclaimer}]},
+        {"type": "actions", "elements": [
+            {"type": "button", "text": {"type": "plain_text", "text": title}, "value": payload,
+             "action_id": f"advice_{n}"}
+            for n, (title, payload) in enumerate([(MORE_TITLE, DETAILS_PAYLOAD)] + ACTIONS)]},
     ]
-    if advice.indicators:
-        blocks.append(_mrkdwn("*Matched indicators:*\n" + "\n".join(f"• {line}" for line in _indicator_lines(advice))))
-    blocks.append({"type": "context", "elements": [{"type": "mrkdwn", "text": sources_line(advice)[:2900]},
-                                                   {"type": "mrkdwn", "text": disclaimer_for(advice)}]})
     return blocks
 
 
-def teams_card(advice: Advice) -> Dict[str, Any]:
+def _text_block(text: str, **style: Any) -> Dict[str, Any]:
+    return {"type": "TextBlock", "text": text, "wrap": True, **style}
+
+
+def teams_card(advice: Advice, reply: Optional[Reply] = None) -> Dict[str, Any]:
+    """Adaptive Card 1.4: the headline, what to do, consent, why; the details behind "More detail" (ShowCard)."""
+    reply = reply or build_reply(advice)
     body: List[Dict[str, Any]] = [
-        {"type": "TextBlock", "text": headline(advice), "weight": "Bolder", "size": "Medium", "wrap": True},
-        {"type": "TextBlock", "text": "Contact: " + contact_line(advice.contact), "wrap": True},
-        {"type": "TextBlock", "text": "What to do:\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(advice.then, 1)),
-         "wrap": True},
-        {"type": "TextBlock", "text": consent_line(advice), "wrap": True},
+        _text_block(reply.headline[0], weight="Bolder", size="Medium", style="heading"),
+        *[_text_block(line, weight="Bolder") for line in reply.headline[1:]],
+        _text_block("What to do:\n" + "\n".join(f"{n}. {s}" for n, s in enumerate(reply.do, 1))),
+        _text_block("Consent: " + reply.consent),
+        _text_block("Why: " + reply.why),
+        _text_block(reply.source, isSubtle=True, size="Small"),
+        _text_block(reply.disclaimer, isSubtle=True, size="Small"),
     ]
-    if advice.indicators:
-        body.append({"type": "TextBlock", "wrap": True,
-                     "text": "Matched indicators:\n" + "\n".join(f"- {line}" for line in _indicator_lines(advice))})
-    body.append({"type": "TextBlock", "text": sources_line(advice), "wrap": True, "isSubtle": True, "size": "Small"})
-    body.append({"type": "TextBlock", "text": disclaimer_for(advice), "wrap": True, "isSubtle": True,
-                 "size": "Small"})
-    actions = [{"type": "Action.OpenUrl", "title": f"Call {p}", "url": tel_link(p)} for p in advice.contact.phones[:2]]
-    return {"type": "AdaptiveCard", "version": "1.4",
-            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json", "body": body, "actions": actions}
+    details: List[Dict[str, Any]] = []
+    for detail in reply.details:
+        details.append(_text_block(detail.title, weight="Bolder"))
+        details.append(_text_block("\n".join(f"- {line}" if not line[:1].isdigit() else line
+                                             for line in detail.lines)))
+    actions: List[Dict[str, Any]] = [{"type": "Action.OpenUrl", "title": f"Call {n}", "url": tel_link(n)}
+                                     for n in reply.numbers[:2]]
+    actions.append({"type": "Action.ShowCard", "title": MORE_TITLE,
+                    "card": {"type": "AdaptiveCard", "version": "1.4", "body": details}})
+    return {"type": "AdaptiveCard", "version": "1.4", "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+            "body": body, "actions": actions, "fallbackText": reply_text(reply), "speak": " ".join(reply.headline)}

@@ -10,7 +10,8 @@ from typing import Iterator, Tuple
 
 import pytest
 
-from bot.render.cards import slack_blocks
+from bot.render.cards import DETAILS_PAYLOAD, slack_blocks
+from bot.reply import build_reply, reply_text
 from channels.slack import RecentKeys, SafeSlackInput, slack_escape
 from tests.fakes.agent import StubAgent, mount
 from tests.fakes.loop import BackgroundLoop, wait_until
@@ -73,17 +74,25 @@ def test_channel_mention_is_answered_in_the_thread_and_the_mention_is_stripped(s
     assert fake.posts("C0FAKECHAN")[1]["thread_ts"] == ts
 
 
-def test_advice_payload_is_posted_as_block_kit_in_the_thread(slack):
+def test_advice_payload_is_posted_once_as_block_kit_with_the_text_as_fallback(slack):
+    """Issue 13.7: one post for the advice: the blocks, with the reply's text as the fallback, not text then card."""
     url, fake, agent = slack
     ts = new_ts()
     assert post_event(url, message_event("give me the advice", event_id="Ev4", ts=ts), SECRET)[0] == 200
     posts = wait_until(lambda: [p for p in fake.posts() if p.get("blocks")])
     assert posts, f"no blocks posted: {fake.calls}"
+    time.sleep(0.3)
+    assert len(fake.posts()) == 1, "the advice is posted once"
     card = posts[0]
     assert card["blocks"] == slack_blocks(agent.advice)
     assert card["thread_ts"] == ts
-    assert card["text"].startswith("Level 4")  # notification fallback text
-    assert "01632 960 001" in json.dumps(card["blocks"])
+    assert card["text"] == slack_escape(reply_text(build_reply(agent.advice)))  # notification/fallback text
+    assert card["text"].startswith("Level 4")
+    headline = card["blocks"][0]["text"]["text"] + "\n" + card["blocks"][1]["text"]["text"]
+    assert card["blocks"][0]["type"] == "header" and headline.count("\n") <= 2
+    assert "Exampleshire MASH" in headline and "01632 960 001" in headline
+    buttons = [e["value"] for b in card["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons[0] == DETAILS_PAYLOAD, "details on request"
 
 
 def test_a_bad_signature_is_rejected_with_401_and_nothing_is_answered(slack):

@@ -12,6 +12,7 @@ from typing import Iterator
 import pytest
 
 from bot.render.cards import teams_card
+from bot.reply import build_reply, reply_text
 from channels.teams import SafeBotFrameworkInput
 from tests.fakes.agent import StubAgent, mount
 from tests.fakes.botframework import FakeBotFramework, TestKey, activity, claims, post_activity
@@ -86,15 +87,23 @@ def test_keys_and_token_are_cached_across_messages(teams: Teams):
     assert {a["auth"] for a in teams.fake.activities} == {"Bearer fake-access-token-1"}
 
 
-def test_advice_is_sent_as_an_adaptive_card(teams: Teams):
+def test_advice_is_sent_once_as_an_adaptive_card_with_a_text_fallback(teams: Teams):
+    """Issue 13.7: one activity for the advice (not text then card); the card's fallbackText is the reply."""
     assert teams.send("the advice please", teams.token()) == 200
     cards = wait_until(lambda: [a["body"] for a in teams.fake.activities if a["body"].get("attachments")])
     assert cards
+    time.sleep(0.3)
+    assert len(teams.fake.activities) == 1, "the advice is sent once"
     [attachment] = cards[0]["attachments"]
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
-    assert attachment["content"] == teams_card(teams.agent.advice)
-    assert "01632 960 001" in json.dumps(attachment["content"])
-    assert cards[0]["summary"].startswith("Level 4")
+    content = attachment["content"]
+    assert content == teams_card(teams.agent.advice)
+    assert content["fallbackText"] == reply_text(build_reply(teams.agent.advice))
+    assert "01632 960 001" in json.dumps(content["body"][:3])
+    assert content["actions"][0] == {"type": "Action.OpenUrl", "title": "Call 01632 960 001", "url": "tel:01632960001"}
+    more = next(a for a in content["actions"] if a["type"] == "Action.ShowCard")
+    assert "Record what you saw." in json.dumps(more["card"]), "details on request, in the card's disclosure"
+    assert cards[0]["summary"].startswith("Level 4") and not cards[0].get("text"), "no second copy as text"
 
 
 def test_buttons_are_real_imback_actions(teams: Teams):

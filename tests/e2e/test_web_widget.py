@@ -5,6 +5,10 @@ the advice card appears, checks the card against the guidance, clicks card butto
 injected HTML is shown as text and that the page's CSP is enforced, and saves screenshots to
 ``artifacts/browser/`` (CI keeps that folder as an artifact).
 
+Issue 13.7: the advice appears once, as the card the server drew (``bot.render.cards.web_card``), with
+the number as a ``tel:`` link and the focus on the card's heading, on a desktop and in a 390-pixel-wide
+phone viewport (screenshots in ``build/screenshots/``).
+
 `make browser` installs chromium and chromedriver. Selenium is given both paths, so selenium-manager
 never runs and nothing is downloaded.
 """
@@ -45,6 +49,8 @@ pytestmark = pytest.mark.e2e
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 ARTIFACTS = ROOT / "artifacts" / "browser"
+SCREENSHOTS = ROOT / "build" / "screenshots"
+PHONE_WIDTH = 390
 REPLY_TIMEOUT = 120
 
 # Fictional: a level-4 physical-abuse disclosure in Northamptonshire, which goes to the MASH.
@@ -109,6 +115,35 @@ def _full_page_screenshot(driver: WebDriver, name: str) -> Path:
         driver.set_window_size(size["width"], size["height"])
 
 
+def _screenshot_to(driver: WebDriver, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert driver.save_screenshot(str(path)), f"screenshot {path} not saved"
+    return path
+
+
+def _saved(path: Path) -> None:
+    assert path.is_file() and path.stat().st_size > 0, f"screenshot {path} missing or empty"
+
+
+SEED_LINE = re.compile(r"seed lines?", re.I)
+
+
+def _check_advice_once(driver: WebDriver, card: WebElement, turn: List[str]) -> None:
+    """Issue 13.7: one card, no text copy of the advice, the number a tel: link, the focus on the heading."""
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#log .card")) == 1, "the advice is shown once"
+    heading = card.find_element(By.TAG_NAME, "h3")
+    lines = [line for line in heading.text.splitlines() if line.strip()]
+    assert 1 <= len(lines) <= 3, lines
+    for bubble in turn:
+        assert lines[0] not in bubble and "Guidance version" not in bubble and "What to do:" not in bubble, \
+            f"the advice also arrived as text: {bubble[:200]}"
+    assert not driver.find_elements(By.CSS_SELECTOR, "#log details.plain-advice")
+    tel = heading.find_elements(By.CSS_SELECTOR, "a[href^='tel:']")
+    assert tel and tel[0].is_displayed(), "the number in the headline is a tel: link"
+    assert driver.switch_to.active_element == heading, "the focus moves to the card's heading"
+    assert not SEED_LINE.search(card.get_attribute("textContent"))
+
+
 class Widget:
     """The page, driven the way a keyboard user would."""
 
@@ -157,12 +192,13 @@ class Widget:
         return None
 
 
-def _converse_to_card(widget: Widget, texts: List[str], max_turns: int = 30) -> WebElement:
+def _converse_to_card(widget: Widget, texts: List[str], max_turns: int = 30) -> Tuple[WebElement, List[str]]:
+    """Answer the questions until the card appears; the card and the bubbles of the turn that brought it."""
     asked: dict = {}
     for _ in range(max_turns):
         cards = widget.driver.find_elements(By.CSS_SELECTOR, "#log .advice-card")
         if cards:
-            return cards[-1]
+            return cards[-1], texts
         slot = which_question([{"text": t} for t in texts])
         assert slot, f"no question recognised in {texts[-3:]}"
         asked[slot] = asked.get(slot, 0) + 1
@@ -190,7 +226,9 @@ def test_full_conversation_in_the_browser_renders_the_advice_card(assistant, bro
     assert browser.switch_to.active_element.get_attribute("id") == "chat-input", "focus starts in the message box"
     assert widget.quick_reply("No") is not None, "the danger question offers keyboard-operable buttons"
 
-    card = _converse_to_card(widget, widget.bot_texts())
+    card, turn = _converse_to_card(widget, widget.bot_texts())
+    _check_advice_once(browser, card, turn)
+    _saved(_screenshot_to(browser, SCREENSHOTS / "advice-card-desktop.png"))
     browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", card)
     in_view = "var r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;"
     assert browser.execute_script(in_view, danger_line), "the 999 line must stay on screen"
@@ -199,19 +237,24 @@ def test_full_conversation_in_the_browser_renders_the_advice_card(assistant, bro
 
     # The card, checked against the guidance.
     assert card.get_attribute("data-level") == "4" and card.get_attribute("data-route") == "mash"
-    assert "Level 4" in card.find_element(By.CSS_SELECTOR, ".advice-level").text
-    assert "MASH" in card.find_element(By.CSS_SELECTOR, ".advice-route").text
-    phones = [a.get_attribute("href") for a in card.find_elements(By.CSS_SELECTOR, ".advice-contact a.phone")]
+    heading = card.find_element(By.TAG_NAME, "h3")
+    assert "Level 4" in heading.text and "MASH" in heading.text
+    phones = [a.get_attribute("href") for a in heading.find_elements(By.CSS_SELECTOR, "a.phone")]
     assert tel_link(_mash_phone()) in phones, phones
     steps = card.find_elements(By.CSS_SELECTOR, ".advice-then li")
-    assert steps and all(s.get_attribute("textContent").strip() for s in steps)
-    consent = card.find_element(By.CSS_SELECTOR, ".advice-consent")
-    assert consent.find_element(By.CSS_SELECTOR, ".consent-needed").text in ("Yes", "No")
-    assert "consent" in consent.find_element(By.CSS_SELECTOR, ".consent-advice").text.lower()
-    indicators = card.find_elements(By.CSS_SELECTOR, ".advice-indicators li.indicator")
-    assert indicators, "no cited indicators on the card"
+    assert 0 < len(steps) <= 3 and all(s.get_attribute("textContent").strip() for s in steps)
+    assert "consent" in card.find_element(By.CSS_SELECTOR, ".advice-consent").text.lower()
+    assert card.find_element(By.CSS_SELECTOR, ".advice-why p").text.strip()
+    # The details wait behind the disclosure: closed, then opened from the keyboard.
+    details = card.find_element(By.CSS_SELECTOR, "details.card-details")
+    assert details.get_attribute("open") is None
+    details.find_element(By.TAG_NAME, "summary").send_keys(Keys.ENTER)
+    WebDriverWait(browser, 10).until(lambda d: details.get_attribute("open") is not None)
+    indicators = card.find_elements(By.CSS_SELECTOR, ".detail-what-you-told-me-matches li")
+    assert indicators, "no cited indicators in the card's details"
     assert all("Source:" in i.get_attribute("textContent") and "level" in i.get_attribute("textContent")
                for i in indicators)
+    assert "Source:" in card.find_element(By.CSS_SELECTOR, ".card-source").text
     assert "designated safeguarding lead" in card.find_element(By.CSS_SELECTOR, ".disclaimer").text
     titles = [b.text for b in card.find_elements(By.CSS_SELECTOR, ".card-actions button")]
     assert titles == ["Show the written record", "Rehearse the call", "Start again"]
@@ -246,6 +289,31 @@ def test_full_conversation_in_the_browser_renders_the_advice_card(assistant, bro
     _screenshot(browser, "after-start-again.png")
 
 
+def test_a_phone_sees_the_advice_once_as_a_card(assistant, browser: WebDriver) -> None:
+    """The same conversation in a 390-pixel-wide viewport: one card, nothing to scroll sideways."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": PHONE_WIDTH, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(f"{assistant.url}/webhooks/web/")
+        assert browser.execute_script("return window.innerWidth") == PHONE_WIDTH
+        widget = Widget(browser)
+        widget.wait_for_reply(0)
+        card, turn = _converse_to_card(widget, widget.bot_texts())
+        _check_advice_once(browser, card, turn)
+        heading = card.find_element(By.TAG_NAME, "h3")
+        visible = ("var r = arguments[0].getBoundingClientRect(); if (r.top < 0 || r.top >= window.innerHeight) "
+                   "return false; var hit = document.elementFromPoint(r.left + 4, r.top + 4);"
+                   "return !!hit && arguments[0].contains(hit);")
+        assert browser.execute_script(visible, heading), "the heading is on screen, not under the 999 line"
+        tel = heading.find_element(By.CSS_SELECTOR, "a[href^='tel:']")
+        assert tel.get_attribute("href") == tel_link(_mash_phone())
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= PHONE_WIDTH, \
+            "the card fits the phone's width"
+        _saved(_screenshot_to(browser, SCREENSHOTS / f"advice-card-{PHONE_WIDTH}px.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 class CannedRest(InputChannel):
     """Stands in for Rasa's REST channel with fixed replies, so every rendering path is checked exactly."""
 
@@ -274,7 +342,8 @@ def test_card_record_and_hostile_bot_text_render_safely(browser: WebDriver) -> N
     """The engine's real advice payload (with hostile strings planted in it) and a record, from a fake REST."""
     from bot.assess import assess
     from bot.case import Case
-    from bot.render.text import headline, render_text
+    from bot.render.cards import web_card
+    from bot.reply import build_reply
     from channels.web import WebChatInput
     from tests.channels.test_web_channel import Server
 
@@ -282,13 +351,16 @@ def test_card_record_and_hostile_bot_text_render_safely(browser: WebDriver) -> N
     payload = advice.to_payload()
     payload["indicators"][0]["matched"] = INJECTION
     payload["contact"]["web"] = "javascript:window.__pwned=5"
+    hostile = advice.parse_obj(payload)
+    card_data = web_card(hostile)  # what our REST channel sends the widget (channels/web.py)
+    card_data["heading"][0].append({"text": " click", "href": "javascript:window.__pwned=7"})
     record_md = "# Safeguarding record\n\n- Level 4 <script>window.__pwned=6</script>\n"
     download = "/webhooks/record/download?sender=web-x&token=fictional"
     too_fast = "You're sending messages too fast. Wait a moment. If a child is in immediate danger, call 999."
     rest = CannedRest({
         "/greet": [(200, [{"text": "Hello <script>window.__pwned=3</script>. First: is the child in danger?",
                            "buttons": [{"title": "<img src=x onerror=window.__pwned=4>", "payload": "go"}]}])],
-        "go": [(200, [{"text": render_text(advice)}, {"custom": payload}])],
+        "go": [(200, [{"custom": card_data}, {"text": "What would you like to do next?"}])],
         "/show_record": [(200, [{"text": record_md},
                                 {"custom": {"type": "record", "markdown": record_md, "download_url": download}}])],
         "again": [(429, {"error": "rate_limited", "message": too_fast, "retry_after": 1}),
@@ -304,11 +376,14 @@ def test_card_record_and_hostile_bot_text_render_safely(browser: WebDriver) -> N
         widget.press(widget.quick_reply("<img src=x onerror=window.__pwned=4>"))
 
         card = browser.find_element(By.CSS_SELECTOR, "#log .advice-card")
-        assert card.find_element(By.TAG_NAME, "h3").text == headline(advice)
-        assert tel_link(_mash_phone()) in [a.get_attribute("href") for a in card.find_elements(By.CSS_SELECTOR, "a")]
-        assert INJECTION in card.find_element(By.CSS_SELECTOR, ".advice-indicators").get_attribute("textContent")
-        plain = browser.find_element(By.CSS_SELECTOR, "#log details.plain-advice")
-        assert plain.get_attribute("open") is None, "the plain-text advice is folded away under the card"
+        heading = card.find_element(By.TAG_NAME, "h3")
+        assert heading.text.splitlines()[1:] == list(build_reply(hostile).headline[1:])
+        assert heading.text.splitlines()[0] == build_reply(hostile).headline[0] + " click"
+        assert tel_link(_mash_phone()) in [a.get_attribute("href") for a in heading.find_elements(By.CSS_SELECTOR, "a")]
+        assert browser.switch_to.active_element == heading
+        matches = card.find_element(By.CSS_SELECTOR, ".detail-what-you-told-me-matches")
+        assert INJECTION in matches.get_attribute("textContent")
+        assert len(browser.find_elements(By.CSS_SELECTOR, "#log .card")) == 1
 
         widget.press(card.find_element(By.CSS_SELECTOR, "button[data-payload='/show_record']"))
         record = browser.find_element(By.CSS_SELECTOR, "#log .record")
@@ -339,6 +414,7 @@ def test_card_record_and_hostile_bot_text_render_safely(browser: WebDriver) -> N
     senders = {m["sender"] for m in rest.received}
     assert len(senders) == 1 and re.fullmatch(r"web-[0-9a-f]{32}", senders.pop()), "one random id per tab"
     assert [m["message"] for m in rest.received] == ["/greet", "go", "/show_record", "again", "again", "again"]
+    assert {m.get("input_channel") for m in rest.received} == {"web"}, "the widget asks for its own rendering"
     retries = [m["message_id"] for m in rest.received if m["message"] == "again"]
     assert len(set(retries)) == 1 and retries[0], "a retry carries the same message_id"
     assert len({m["message_id"] for m in rest.received}) == 4, "each new message has its own message_id"

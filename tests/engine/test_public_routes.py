@@ -6,6 +6,7 @@ Seeds: 002 Norfolk, 003 Nottingham City, 004 Bedford Borough, 000/001 Northampto
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -144,7 +145,8 @@ def test_public_text_render_has_no_dsl_and_no_professional_how():
     assert "How:" not in text and "designated safeguarding lead" not in text
     why = next(line for line in text.splitlines() if line.startswith("Why:"))
     assert not PROFESSIONAL_ONLY.search(why), why
-    assert web_card(advice)["contact"]["how"] is None
+    card = json.dumps(web_card(advice))
+    assert "How:" not in card and "designated safeguarding lead" not in card
 
 
 # ---------------------------------------------------------------- 12.10: Bedford level 3 -> the MASH
@@ -193,4 +195,4 @@ def test_renderers_show_the_guidance_date():
     advice = assess(Case(area="Bedford", age=9, worried="", scale=8))
     dated = advice.copy(update={"guidance_date": guidance_date(BEDFORD)})
     assert "Revised July 2015" in render_text(dated)
-    assert web_card(dated)["guidance_date"] == guidance_date(BEDFORD)
+    assert guidance_date(BEDFORD) in json.dumps(web_card(dated))

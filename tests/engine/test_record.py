@@ -109,3 +109,11 @@ def test_what_the_user_typed_cannot_become_markdown_or_html(advice):
     assert "<script>" not in md and "\\<script\\>" in md and "\\[link\\]" in md
     assert "\n# Nan" not in md
     assert slots["sos_working_well"] in rec.render_text(record)  # the text file keeps the words as typed
+
+
+def test_record_citations_name_document_and_section_without_seed_lines(advice, record):
+    """Issue 13.7: the record the user keeps cites in plain words; the guidance's seed-line notes stay out."""
+    text = rec.render_text(record) + rec.render_markdown(record)
+    assert "seed line" in str(advice.to_payload()), "the case must cite a section that carries seed lines"
+    assert "seed line" not in text
+    assert advice.citations[0].title in text

@@ -8,6 +8,7 @@ from bot.assess import assess
 from bot.case import Case
 from bot.render.cards import slack_blocks, teams_card, tel_link, web_card
 from bot.render.text import render_text
+from bot.reply import cite
 
 
 @pytest.fixture(scope="module")
@@ -19,14 +20,16 @@ def advice():
 def test_text_has_headline_contact_consent_sources_and_disclaimer(advice):
     text = render_text(advice)
     assert text.startswith("Level 4")
+    assert "seed line" not in text
     assert "0115 876 4800" in text and "Consent:" in text and "Source:" in text
     assert advice.disclaimer in text and advice.guidance_version in text
 
 
 def test_cards_carry_the_same_facts(advice):
     card = web_card(advice)
-    assert card["level"] == advice.level and card["route"] == advice.route
-    assert card["contact"]["phones"][0]["href"] == "tel:01158764800"
+    assert card["data"] == {"level": str(advice.level), "route": advice.route}
+    links = [run["href"] for line in card["heading"] for run in line if "href" in run]
+    assert links == ["tel:01158764800"], "the number in the headline is a tel: link"
     assert [b["payload"] for b in card["buttons"]] == ["/show_record", "/rehearse_call", "/start_again"]
     slack = json.dumps(slack_blocks(advice))
     teams = json.dumps(teams_card(advice))
@@ -47,7 +50,9 @@ def test_every_card_cites_the_guidance_even_when_no_indicator_matched():
     first = plain.citations[0]
     for rendered in (json.dumps(slack_blocks(plain)), json.dumps(teams_card(plain)), json.dumps(web_card(plain)),
                      render_text(plain)):
-        assert first.title in rendered and first.section in rendered
+        assert cite(first) in rendered, "the document and section, in plain words"
         assert plain.guidance_version in rendered
-        if plain.consent.source:
-            assert plain.consent.source.section in rendered
+    # The consent's source is a detail: in the card's disclosure, Teams' "More detail" and the full text.
+    assert plain.consent.source
+    for rendered in (json.dumps(teams_card(plain)), json.dumps(web_card(plain)), render_text(plain)):
+        assert cite(plain.consent.source) in rendered

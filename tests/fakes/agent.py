@@ -8,6 +8,7 @@ from typing import Any, List
 from rasa.core.channels.channel import InputChannel, UserMessage, register
 
 from bot.advice import Advice, Citation, ConsentAdvice, Contact, MatchedIndicator
+from bot.reply import build_reply, reply_text
 
 BUTTONS = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
@@ -31,7 +32,8 @@ def fictional_advice() -> Advice:
 class StubAgent:
     """Records each message and answers through the message's own output channel, as Rasa does.
 
-    'advice' in the text -> the advice text plus the custom advice payload; 'buttons' -> a question with buttons;
+    'advice' in the text -> one message, the reply's text with the custom advice payload (as action_give_advice);
+    'buttons' -> a question with buttons;
     anything else -> an echo of the text.
     """
 
@@ -44,8 +46,8 @@ class StubAgent:
         out, to = message.output_channel, message.sender_id
         text = message.text or ""
         if "advice" in text:
-            await out.send_response(to, {"text": "Level 4: phone the MASH today."})
-            await out.send_response(to, {"custom": copy.deepcopy(self.advice.to_payload())})
+            await out.send_response(to, {"text": reply_text(build_reply(self.advice)),
+                                         "custom": copy.deepcopy(self.advice.to_payload())})
         elif "buttons" in text:
             await out.send_response(to, {"text": "Is the child in immediate danger?",
                                          "buttons": copy.deepcopy(BUTTONS)})
