@@ -89,6 +89,7 @@ OLDER_ONLINE = re.compile(r"\b(grown (?:man|woman|up)|adult|older|man|men|\d{2} 
                           r"(?:he'?s|she'?s|he is|she is) \d{2}|sounds? (?:like )?(?:a )?(?:grown|older|man)|"
                           r"lied about (?:his|her) age|much older|stranger|don'?t know who)\b", re.I)
 OFFENDER = re.compile(r"\b(prison|inside|jail|gaol|licence|license|probation|convicted|conviction|charged|arrested|"
+                      r"went down|sent down|locked up|banged up|did time|"
                       r"register|record|offen\w*|sentenced|done time|served)\b[^.]{0,50}?\b(for|with|against|over|"
                       r"involving|to do with)\b[^.]{0,30}?\b(kids|children|child|girls|boys|minors?|underage|"
                       r"little ones|young (?:girls|boys|people))\b|sex offenders?'? register|on the (?:sex )?register|"

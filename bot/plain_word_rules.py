@@ -17,6 +17,8 @@ shape of the account (who, what, where on the body, how long), not one phrasing,
   children");
 - a carer who "used the belt" on a child: physical harm with an implement (002 Tier 4 "Parent deliberately
   physically harms child");
+- children visibly thin who ask others for food: serious neglect (004 s47 list "Allegations / reasonable
+  suspicions of serious neglect");
 - a child living with someone who is not a relative is private fostering (000 Appendix 1 level 4
   "Privately fostered"; 002 line 564 "children who are privately fostered" always need statutory
   intervention); the 28-day rule stays where it is (``bot.indicators.apply_age_rules``).
@@ -68,13 +70,16 @@ _ADULT_HOLDER = re.compile(r"\b(?:on|in)\s+(?:my|his|her|the|their)\s+(?:\w+'?s?
 
 # Living there, not a night at a friend's ("he'd been at his mate's house"): private fostering is an arrangement.
 _LIVING_WITH = re.compile(r"\b(?:living|lives|live|moved in|(?:has|have|had|'s|'ve) been (?:staying|stopping|sleeping))"
-                          r"\s+(?:with|at|in)\b", re.I)
+                          r"\s+(?:next door\s+|there\s+|here\s+)?(?:with|at|in)\b", re.I)
 _NOT_RELATIVE = re.compile(
     r"\b(?:not (?:a |her |his |their )?(?:relative|related|family|blood)|no relation|not related to (?:her|him|them)|"
     r"(?:mum|dad|mother|father)'?s (?:friend|mate|colleague|work friend)|friend from work|family friend|"
     r"(?:friend|mate|boyfriend|girlfriend)'?s (?:family|mum|mam|dad|parents|house|place|flat)|"
     r"a friend'?s (?:house|place|flat|family)|(?:his|her) (?:friend|mate)'?s (?:house|place|flat)|"
-    r"(?:a|an) (?:family )?friend of (?:the family|mum'?s|dad'?s))\b", re.I)
+    r"(?:a|an) (?:family )?friend of (?:the family|mum'?s|dad'?s)|"
+    r"(?:a )?friend'?s (?:son|daughter|child|kid|boy|girl|lad|lass)|"
+    r"(?:his|her|their) parents (?:are|have been|were) (?:\w+ )?(?:working|living|staying) (?:abroad|away|overseas|"
+    r"in [A-Z]\w+))\b", re.I)
 IMPLEMENTS = (r"(?:belt|slipper|cane|stick|wooden spoon|spoon|cable|charger(?: lead| cable)?|strap|hairbrush|whip|"
               r"hanger|ruler|shoe)")
 _IMPLEMENT_USED = re.compile(
@@ -82,9 +87,20 @@ _IMPLEMENT_USED = re.compile(
     rf"{IMPLEMENTS}\b(?!\s+(?:for|to (?:cook|stir|eat|brush|charge)))"
     rf"|\b(?:hit|hits|whack\w*|beat\w*|smack\w*|thrash\w*|lash\w*)\s+(?:\w+\s+){{0,3}}(?:with|using)\s+"
     rf"(?:the|a|his|her|their|my)\s+{IMPLEMENTS}\b|\b(?:belted|strapped|caned|leathered)\b|"
-    rf"\btook (?:the|a|his|her) (?:belt|slipper|stick) to\b", re.I)
+    rf"\btook (?:the|a|his|her) (?:belt|slipper|stick) to\b|"
+    rf"\b(?:did|done|does|do)\s+(?:it|this|that)\s+(?:to (?:me|him|her|them)\s+)?(?:with|using)\s+"
+    rf"(?:the|a|his|her|their|my)\s+{IMPLEMENTS}\b", re.I)
 _CARER = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?mum|stepfather|stepmother|"
                     r"grandad|nan|gran|uncle|aunt\w*|carer|partner|boyfriend|he|she|they)\b", re.I)
+# Children visibly thin and seeking food from strangers: neglect the seeds put on their section 47 lists (004
+# "Allegations / reasonable suspicions of serious neglect"; 002 and 000: non-organic faltering growth).
+_THIN = re.compile(r"\b(?:(?:ever so|so|really|very|terribly|painfully) (?:thin|skinny)|see (?:the|their|his|her) "
+                   r"(?:bones|ribs)|skin and bones?|bones? (?:sticking|showing)|nothing of (?:him|her|them))\b", re.I)
+_FOOD_SEEKING = re.compile(r"\b(?:ask\w* (?:\w+ )?(?:for|neighbours for|people for) (?:food|biscuits|bread|"
+                           r"something to eat|money for food)|knock\w* on doors|begg\w* (?:for )?(?:food|biscuits)|"
+                           r"ate a whole|"
+                           r"scaveng\w*|(?:in|through|from) (?:the )?bins for food|stealing food|always starving|"
+                           r"wolf\w* (?:it|food) down)\b", re.I)
 _DENIED = re.compile(r"\b(?:no|not|never|n't|nobody|none|denies|denied)\b", re.I)
 
 
@@ -162,13 +178,21 @@ def implement_used(text: str) -> Optional[ConceptHit]:
     return None
 
 
+def visible_hunger(text: str) -> Optional[ConceptHit]:
+    """Children said to be visibly thin who ask neighbours or strangers for food."""
+    thin, seeking = _THIN.search(text), _FOOD_SEEKING.search(text)
+    if thin and seeking and not _negated_before(text, thin):
+        return _hit("non_organic_faltering_growth", "children visibly thin and asking others for food", text, thin)
+    return None
+
+
 def plain_word_rules(hits: List[ConceptHit], text: str, age_years: Optional[float]) -> List[ConceptHit]:
     """Add the red flags said in plain words that the matcher missed; never where it already found them."""
     # What the person asks for ("needs: a private fostering assessment") is not the account of the worry.
     found = {h.concept for h in hits if not h.negated and h.field not in ("needs", "working_well")}
     extra: List[ConceptHit] = []
     for concept, rule in (("sexual_abuse", sexual_touching), ("indecent_images", images_of_children),
-                          ("physical_abuse", implement_used)):
+                          ("physical_abuse", implement_used), ("non_organic_faltering_growth", visible_hunger)):
         hit = rule(text) if concept not in found else None
         if hit is not None:
             extra.append(hit)

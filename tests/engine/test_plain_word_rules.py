@@ -160,3 +160,29 @@ def test_daddy_used_the_belt_is_physical_abuse_at_level_4():
 def test_a_wooden_spoon_for_cooking_is_not_an_implement_used_on_a_child():
     from bot.plain_word_rules import implement_used
     assert implement_used("Mum used the wooden spoon to stir the soup while he did homework.") is None
+
+
+# --- more plain words for the same red flags (tuning set E, 2026-12-06)
+def test_did_it_with_his_belt_is_physical_abuse():
+    """002 Tier 4 'Parent deliberately physically harms child'."""
+    from bot.plain_word_rules import implement_used
+    assert implement_used("She said her stepdad did it with his belt after tea.") is not None
+
+
+def test_an_offender_who_went_down_for_offences_against_children_poses_a_risk():
+    """000 Appendix 2: 'An individual with serious child related offences visiting/moving into a household'."""
+    text = "Her new boyfriend moved in last week; he went down years ago for things with children."
+    assert _advice(text, area="Corby", age="6", role="public").s47
+
+
+def test_visibly_thin_children_asking_neighbours_for_food_is_serious_neglect():
+    """004 s47 list: 'Allegations / reasonable suspicions of serious neglect'."""
+    from bot.plain_word_rules import visible_hunger
+    text = "The two little ones are so thin you can see their ribs, and they keep knocking on doors asking for food."
+    assert visible_hunger(text) is not None
+    assert visible_hunger("He is thin, like his dad, and eats well.") is None
+
+
+def test_a_friends_son_living_next_door_is_private_fostering():
+    text = "A boy of 12 has been living next door with that couple since spring; they say he is a friend's son."
+    assert private_fostering(text, 12) is not None
