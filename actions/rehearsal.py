@@ -116,6 +116,11 @@ class ValidateRehearsalForm(FormValidationAction):
 
     async def validate_rehearsal_answer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                         domain: DomainDict) -> Dict[str, Any]:
+        if value is None or latest_intent(tracker) == "rehearse_call":
+            # The slot was only reset (ActionStartRehearsal's SlotSet makes rasa-sdk validate it) or this is the
+            # request that started the rehearsal: not an answer. Taking it as one said "I didn't recognise that
+            # place" to "practise my call to the MASH", or took "rehearse the call" as the caller's name and role.
+            return {}
         text = latest_text(tracker)
         state = tracker.get_slot("rehearsal_state")
         events: Dict[str, Any] = {}

@@ -41,6 +41,8 @@ def prefill(facts: Optional[Mapping[str, Any]]) -> Dict[str, str]:
     if well and well != "nothing stated":
         found["working_well"] = well + (f" Needs: {needs}" if needs and needs != "nothing stated" else "")
     status, risky = facts.get("consent_status"), facts.get("consent_risky")
+    if status is None and facts.get("consent_parents_know") is False:
+        status = "not_asked"  # parents who don't know weren't asked whether they agreed (issue 13.6)
     consent = ""
     if status in ("given", "refused", "not_asked", "unsure"):
         consent = {"given": "They have agreed.", "refused": "They refused consent.",

@@ -191,3 +191,12 @@ def test_the_request_that_starts_a_rehearsal_is_never_an_answer(dispatcher, trac
                                   active_loop="rehearsal_form",
                                   slots={"rehearsal_state": rehearsal.start("northamptonshire")})
         assert asyncio.run(FORM.extract_rehearsal_answer(dispatcher, tracker, domain)) == {}
+
+
+def test_a_reset_slot_is_not_validated_as_an_answer(dispatcher, tracker_factory, domain):
+    """rasa-sdk validates rehearsal_answer after ActionStartRehearsal resets it: the triggering request
+    ("Practise my call to the MASH") must not be read as the area or as the first answer."""
+    tracker = tracker_factory(text="Practise my call to the MASH", intent="rehearse_call",
+                              requested_slot=None, active_loop="rehearsal_form")
+    assert asyncio.run(FORM.validate_rehearsal_answer(None, dispatcher, tracker, domain)) == {}
+    assert not dispatcher.messages

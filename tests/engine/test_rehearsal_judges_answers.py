@@ -58,3 +58,12 @@ def test_missing_name_and_role_with_an_opinion_is_not_ready_and_names_both():
     text = result.text()
     assert "your name, role and agency" in text and "name" in result.verdict_text and "role" in result.verdict_text
     assert "I think mum is neglecting him" in text and "opinions" in result.verdict_text
+
+
+def test_parents_who_dont_know_prefill_the_consent_position():
+    """The assessment no longer asks "have they agreed?" after "no": the rehearsal still knows consent wasn't
+    sought, and why."""
+    state = r.start("northamptonshire", {"sos_worried": "He said his stepdad hit him with a belt.",
+                                         "consent_parents_know": False, "consent_risky": "yes"})
+    assert "consent" in state["prefilled"]
+    assert "haven't asked" in state["answers"]["consent"][0] and "at risk" in state["answers"]["consent"][0]
