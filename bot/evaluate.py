@@ -36,7 +36,7 @@ TUNING_SETS = {"dev_set": DEV_SET, "dev_set_2": TESTS / "data" / "dev_set_2.yml"
 # The next reserved set is written by a seeds-only helper before the next engine change is measured
 # (tests/blind/README.md); until it exists, --reserved says so instead of scoring a tuning set.
 RESERVED_SET = TESTS / "blind" / "reserved_next.yml"
-RESERVED_LABEL = "reserved: next"
+RESERVED_LABEL = "reserved: next, mixed voices"
 # The engine's tuned knobs, chosen on the tuning sets; leave-one-area-out re-chooses them without the area.
 GRID = {("bot.indicators", "SCALE_SUPPORTS_STEP"): (4, 5, 6), ("bot.recall_use", "APPLY_SCORE"): (0.6, 0.7, 0.8)}
 
