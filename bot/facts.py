@@ -50,10 +50,13 @@ FACT_PATTERNS = {
                 r"more and more|(?:way|lots|loads|much) (?:more|worse)|more often|increasing\w*|\d+ times|"
                 r"(?:several|lots of|loads of|\d+) (?:times|nights|days|weekends|occasions|episodes)|x ?[3-9]\b|"
                 r"right through|all weekend|all day|all night|from (?:friday|first thing|morning)|"
-                r"for (?:months|years|ages)|on and off for",
+                r"for (?:months|years|ages)|on and off for|(?:friday|saturday)(?: night)? (?:to|till|until) "
+                r"(?:sunday|monday)",
     "child_words": r"(?:s?he|they|child|boy|girl|pupil|son|daughter) (?:said|says|told|tells|disclosed|"
                    r"disclosure|alleged|alleges|mentioned)|disclos\w*|in (?:his|her|their) own words|told me",
-    "impact": r"withdrawn|not sleeping|can'?t sleep|nightmares|wetting|soiling|self-? ?harm\w*|not eating|"
+    "impact": r"(?:never|not|n'?t|won'?t|doesn'?t) (?:\w+ ){0,3}(?:anyone|friends|mates) "
+              r"(?:round|over|home|come round)|can (?:dads?|mums?|daddy|mummy) die|"
+              r"withdrawn|not sleeping|can'?t sleep|nightmares|wetting|soiling|self-? ?harm\w*|not eating|"
               r"stopped eating|crying|anxious|distressed|upset|falling behind|not in school|missing school|"
               r"attendance|development|delay\w*|weight|hungry|starving|impact\w*|affect\w*|embarrassed|ashamed|"
               r"won'?t have (?:mates|friends)|worried about (?:her|his|their) (?:mum|dad)|tired|exhausted|"
