@@ -77,7 +77,7 @@ def test_conversation_parsers_return_their_documented_values(text, intent):
     assert conversation.parse_yes_no(text, intent) in (True, False, None)
     assert conversation.parse_mobile(text, intent) in (True, False, None)
     assert conversation.parse_role(text) in ("professional", "public", None)
-    assert conversation.parse_consent_status(text, intent) in ("given", "refused", "not_asked", None)
+    assert conversation.parse_consent_status(text, intent) in ("given", "refused", "not_asked", "unsure", None)
     assert isinstance(conversation.is_unsure(text, intent), bool)
     assert isinstance(conversation.is_done(text, intent), bool)
     assert isinstance(conversation.is_control_message(text, intent), bool)
