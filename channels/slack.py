@@ -38,6 +38,7 @@ from bot.advice import Advice
 from bot.rasa_ext import install
 from bot.render.cards import slack_blocks
 from bot.reply import build_reply, reply_text
+from channels.advice_once import AdviceCardOnce
 from channels.shared import RedisUnavailable, recent_keys
 
 install()
@@ -99,7 +100,7 @@ class RecentKeys:
         return duplicate
 
 
-class SafeSlackBot(SlackBot):
+class SafeSlackBot(AdviceCardOnce, SlackBot):
     """Slack output: one message per utterance, escaped text, Block Kit advice, optional API base URL."""
 
     def __init__(self, token: str, slack_channel: Optional[str] = None, thread_id: Optional[str] = None,
@@ -136,14 +137,6 @@ class SafeSlackBot(SlackBot):
                        "value": str(b["payload"])[:2000], "action_id": f"button_{n}"}
                       for n, b in enumerate(buttons)]}]
         await self._post_message(channel=self.slack_channel or recipient_id, text=escaped, blocks=blocks)
-
-    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
-        """The advice goes out once (issue 13.7): the card, with the reply's text as its fallback."""
-        custom = message.get("custom")
-        if isinstance(custom, dict) and custom.get("type") == "advice":
-            await self.send_custom_json(recipient_id, custom, fallback=message.get("text"))
-            return
-        await super().send_response(recipient_id, message)
 
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         channel = self.slack_channel or recipient_id

@@ -44,6 +44,7 @@ from bot.advice import Advice
 from bot.rasa_ext import install
 from bot.render.cards import teams_card
 from bot.reply import build_reply
+from channels.advice_once import AdviceCardOnce
 
 install()
 
@@ -113,7 +114,7 @@ def _same_url(a: Any, b: Any) -> bool:
     return isinstance(a, str) and isinstance(b, str) and bool(a) and a.rstrip("/") == b.rstrip("/")
 
 
-class SafeBotFramework(BotFramework):
+class SafeBotFramework(AdviceCardOnce, BotFramework):
     """Replies through the activity's serviceUrl with a token from the configured tenant, via aiohttp."""
 
     _tokens: Dict[Tuple[str, str], Tuple[str, float]] = {}
@@ -177,14 +178,6 @@ class SafeBotFramework(BotFramework):
         actions = [{"type": "imBack", "title": str(b["title"]), "value": str(b["payload"])} for b in buttons]
         card = {"contentType": "application/vnd.microsoft.card.hero", "content": {"text": text, "buttons": actions}}
         await self.send(self.prepare_message(recipient_id, {"attachments": [card]}))
-
-    async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
-        """The advice goes out once (issue 13.7): the Adaptive Card, whose fallbackText is the reply's text."""
-        custom = message.get("custom")
-        if isinstance(custom, dict) and custom.get("type") == "advice":
-            await self.send_custom_json(recipient_id, custom, fallback=message.get("text"))
-            return
-        await super().send_response(recipient_id, message)
 
     async def send_custom_json(self, recipient_id: str, json_message: Dict[str, Any], **kwargs: Any) -> None:
         if json_message.get("type") == "advice":

@@ -9,17 +9,12 @@ from bot.assess import assess
 from bot.case import Case
 from bot.facts import read_facts
 from bot.level_caps import capped_at_level_2, ordinary_separation, stable_on_treatment
-from bot.matcher import ConceptHit
+from tests.engine.hits import concept_hit as _hit
 
 
 def _advice(worried: str, area: str, age: str = "9", scale: int = 7):
     return assess(Case(area=area, age=age, role="professional", worried=worried, scale=scale, danger_now=False))
 
-
-def _hit(concept: str, words: str, sentence: str) -> ConceptHit:
-    start = sentence.find(words)
-    return ConceptHit(concept=concept, label=concept, words=words, sentence=sentence, start=start,
-                      end=start + len(words))
 
 
 def test_a_separation_with_nothing_said_of_conflict_is_ruled_out():

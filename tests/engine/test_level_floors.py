@@ -9,12 +9,7 @@ from bot.assess import assess
 from bot.case import Case
 from bot.level_floors import level_floors
 from bot.matcher import ConceptHit
-
-
-def _hit(concept: str, words: str, sentence: str) -> ConceptHit:
-    start = sentence.find(words)
-    return ConceptHit(concept=concept, label=concept, words=words, sentence=sentence, start=start,
-                      end=start + len(words))
+from tests.engine.hits import concept_hit as _hit
 
 
 def test_a_level_3_fact_beside_a_smack_is_level_3():
