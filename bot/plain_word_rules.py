@@ -78,6 +78,7 @@ _NOT_RELATIVE = re.compile(
     r"a friend'?s (?:house|place|flat|family)|(?:his|her) (?:friend|mate)'?s (?:house|place|flat)|"
     r"(?:a|an) (?:family )?friend of (?:the family|mum'?s|dad'?s)|"
     r"(?:a )?friend'?s (?:son|daughter|child|kid|boy|girl|lad|lass)|"
+    r"(?:her|his|their) (?:\d{2} ?(?:year|yr)s?[- ]old |older |adult )?(?:cousin|godmother|godfather|godparent)|"
     r"(?:his|her|their) parents (?:are|have been|were) (?:\w+ )?(?:working|living|staying) (?:abroad|away|overseas|"
     r"in [A-Z]\w+))\b", re.I)
 IMPLEMENTS = (r"(?:belt|slipper|cane|stick|wooden spoon|spoon|cable|charger(?: lead| cable)?|strap|hairbrush|whip|"

@@ -186,3 +186,10 @@ def test_visibly_thin_children_asking_neighbours_for_food_is_serious_neglect():
 def test_a_friends_son_living_next_door_is_private_fostering():
     text = "A boy of 12 has been living next door with that couple since spring; they say he is a friend's son."
     assert private_fostering(text, 12) is not None
+
+
+def test_living_with_an_adult_cousin_is_private_fostering():
+    """A cousin is not a close relative in the private fostering rules (003 immediate referral list, 'Privately
+    fostered'); six weeks is past the 28 days."""
+    text = "He has been living with his 22 year old cousin for two months since his dad went to work abroad."
+    assert private_fostering(text, 14) is not None
