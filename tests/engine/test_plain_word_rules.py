@@ -193,3 +193,11 @@ def test_living_with_an_adult_cousin_is_private_fostering():
     fostered'); six weeks is past the 28 days."""
     text = "He has been living with his 22 year old cousin for two months since his dad went to work abroad."
     assert private_fostering(text, 14) is not None
+
+
+def test_a_childs_own_question_answered_no_is_never_blanked():
+    """Only the professional's questions are set aside: a child who asked to stay away 'because dad hits her' has
+    disclosed, whatever the answer was (002 line 2107: a direct allegation made by a child)."""
+    text = "She asked mum if she could stay at her friend's because dad hits her, and mum said no."
+    assert mask_denied_questions(text) == text
+    assert _advice(text, area="Norwich", age="9").indicators  # the hitting is read, not blanked
