@@ -95,7 +95,9 @@ FACT_PATTERNS = {
     "gifts": r"gifts?|presents?|money|phone|trainers|vapes?|alcohol|lifts?|free stuff|bought (?:her|him)",
     "long_duration": r"for (?:over )?(?:months|years|ages|a long time|a year|the last year)|since (?:last|the start|"
                      r"year \d|y\d|reception|nursery|birth|christmas|summer|easter|september|he was|she was|they were)|"
-                     r"(?:\d+|several|many|few|couple of) (?:months|years)|ongoing|long[- ]standing|chronic|"
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of) "
+                     r"(?:months|years)|"
+                     r"ongoing|long[- ]standing|chronic|"
                      r"all (?:year|"
                      r"term)|third (?:winter|year|time)",
     "not_coping": r"not coping|can'?t cope|couldn'?t cope|struggling to cope|at (?:her|his|their) wits'? end",
@@ -124,6 +126,21 @@ FACT_PATTERNS = {
                          r"only (?:thing|way) (?:that )?works|(?:gives?|giving) (?:him|her|them) (?:a (?:good )?)?"
                          r"(?:smack|slap|hiding|belting|clip)\w* when|when (?:he|she|they)(?:'s|'re| is| are)? "
                          r"(?:naughty|cheeky|rude|playing up)",
+    # An intention or plan to carry out violence, or to travel to fight (000 Level 4 and Appendix 2 "Participates in
+    # extremist actions in language and behaviour*"; 002 Tier 4 "planning to travel to a conflict zone; evidence
+    # ... going to support/participate in extremist activities"; 004 Level 4 "saying that they will carry out
+    # violence in support of extremist views"). Only bot/level_caps.FACT_TOPS reads it.
+    "violent_intent": r"(?:plan\w*|intend\w*|intention|going to|gonna|wants? to|threat\w*|talk\w* (?:about|of)|"
+                      r"vow\w*|promis\w*|said (?:he|she|they)(?:'d| would| will)?|says (?:he|she|they)(?:'ll| will)) "
+                      r"(?:\w+ ){0,4}(?:attack\w*|bomb\w*|shoot\w*|stab\w*|blow (?:\w+ )?up|massacre|"
+                      r"kill (?!(?:him|her|my|them|your)sel)\w+)|"
+                      r"should (?:do|repeat|copy) (?:the same|this|that|it|one)(?: \w+)? (?:at|to|in|here)|"
+                      r"(?:might|could|will|would|wants to) be the one|"
+                      r"(?:travel\w*|go|going|get|getting|fly\w*|head\w*) (?:\w+ ){0,3}(?:to|and) (?:fight|"
+                      r"join (?:the )?(?:fighters|brothers|fight|jihad|isis|daesh|caliphate))|"
+                      r"join (?:the )?(?:fighters|brothers|jihad|isis|daesh|caliphate)|"
+                      r"(?:saving|saved) (?:up )?(?:\w+ ){0,3}(?:to (?:go|travel|fly|leave)|for (?:a|the) (?:ticket|"
+                      r"flight|passport))|passport without",
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
 }

@@ -293,10 +293,24 @@ def adult_victim(hits: List[ConceptHit]) -> List[ConceptHit]:
     """"Her partner pushed her": a physical-abuse pattern on the same words as domestic abuse is about the
     adult victim, not the child (unless a child is named as hurt); domestic abuse keeps it."""
     spans = [(h.sentence, h.start, h.end) for h in hits if h.concept == "domestic_abuse" and not h.negated]
-    child = re.compile(r"\b(child|son|daughter|baby|kids?|boy|girl|toddler|him)\b", re.I)
     return [h for h in hits if not (h.concept == "physical_abuse" and not h.negated and any(
         sentence == h.sentence and start < h.end and h.start < end for sentence, start, end in spans)
-        and not child.search(h.words))]
+        and not _child_is_hurt(h.words))]
+
+
+CHILD_OBJECT = re.compile(r"\b(child|son|daughter|baby|kids?|boy|girl|toddler|him)\b", re.I)
+NEXT_CLAUSE = re.compile(r"\s(?:and|because|so|when|then)\s", re.I)
+MOTHER = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|stepmother)\b", re.I)
+
+
+def _child_is_hurt(words: str) -> bool:
+    """Who the matched words say was hurt, read in their first clause ("dad hits mum and mum doesn't leave him":
+    mum). "Her" is the child when the mother is named as someone else after it ("dad hits her and mum doesn't
+    stop him"); otherwise it may be the adult victim of domestic abuse, which keeps it."""
+    first, *rest = NEXT_CLAUSE.split(words, maxsplit=1)
+    if CHILD_OBJECT.search(first):
+        return True
+    return bool(re.search(r"\bher\b", first, re.I) and not MOTHER.search(first) and rest and MOTHER.search(rest[0]))
 
 
 def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:

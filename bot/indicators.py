@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.facts import Facts, has_fact, negated_at, read_facts
 from bot.guidance.models import AgeRule, Indicator
-from bot.level_caps import capped_at_level_2
+from bot.level_caps import at_top_line, capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
@@ -342,7 +342,10 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     else:
         allowed = scored if severity > 0 else [row for row in scored if not row[2].s47]
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
-    if capped_at_level_2(hit.concept, facts.found, account or where):
+    if at_top_line(hit.concept, read_facts(account or where).found):
+        top = max(row[2].level for row in scored)
+        allowed = [row for row in scored if row[2].level == top]
+    elif capped_at_level_2(hit.concept, facts.found, account or where):
         # bot/level_caps.py: a smack, a missing episode or stable substance use with none of the facts that raise
         # it is the level-2 line, whichever line's wording is nearer.
         lower = [row for row in allowed if row[2].level <= 2]

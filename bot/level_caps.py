@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import FrozenSet, List
+from typing import Dict, FrozenSet, List, Tuple
 
 from bot.matcher import ConceptHit
 
@@ -53,6 +53,26 @@ FACT_LADDERS = {
                                     "frightened"}),
 }
 
+
+# Concepts whose top line (the area's highest level for the concept, its section 47 item where it has one) is set
+# by stated facts, wherever in the account they are said: every group must have one of its facts stated.
+# - Radicalisation: views are levels 2-3 in every matrix; an intention or plan to act on them is the top line
+#   (000 Level 4* and Appendix 2 "Participates in extremist action in language and behaviour"; 002 Tier 4
+#   "planning to travel to a conflict zone"; 004 Level 4 "saying that they will carry out violence in support of
+#   extremist views").
+# - A young carer: caring that has gone on a long time and harms the child's outcomes is the top line (004 line 196
+#   Level 4 "adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy
+#   period of time"; 002 Tier 4 "unsupported long term, ongoing caring responsibilities").
+FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
+    "radicalisation": (frozenset({"violent_intent"}),),
+    "young_carer": (frozenset({"long_duration"}), frozenset({"impact"})),
+}
+
+
+def at_top_line(concept: str, account_facts: FrozenSet[str]) -> bool:
+    """True when the account states the facts that put this concept at its area's top line."""
+    groups = FACT_TOPS.get(concept)
+    return bool(groups) and all(group & account_facts for group in groups)
 
 def ordinary_separation(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
     """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out)."""

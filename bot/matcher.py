@@ -44,6 +44,10 @@ LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue 
 NEGATION_WINDOW = 8
 POST_NEGATION = {"none", "denied", "denies", "absent", "negative"}
 SENTENCE_BREAKS = {".", "!", "?", ";", "\n"}
+# Inside a match, a cue after one of these belongs to the next clause, not to the matched worry.
+INNER_CLAUSE_JOINERS = {"and", "so", "because", "when", "then"}
+NEW_SUBJECTS = {"he", "she", "they", "i", "we", "mum", "mom", "mam", "mummy", "mother", "dad", "daddy", "father",
+                "stepdad", "stepmum", "nan", "gran", "grandad", "partner", "boyfriend", "girlfriend"}
 CLAUSE_BREAKS = {".", ";", "!", "?", "but", "however", "although", "though", "except", "yet", "whereas", "while"}
 HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could", "think", "unsure", "suspect",
               "wonder", "apparently", "allegedly", "rumour", "rumoured", "heard", "seem", "seems", "likely",
@@ -454,9 +458,15 @@ def is_negated(doc: Doc, span: Span) -> bool:
                 break
             skipped.append(index)  # one describing word right before the match
         index -= 1
-    # A cue inside a gapped match: "dad doesn't hit him" matched by "dad ... hit".
-    if any(t.lower_ in NEGATION_CUES for t in span[1:-1]):
-        return True
+    # A cue inside a gapped match: "dad doesn't hit him" matched by "dad ... hit". A cue after "and" or "because"
+    # with a new subject inside the span is another clause's ("dad hits her and mum doesn't stop him"): it negates
+    # nothing here ("sleeping and eating ok, no self-harm" has no new subject: its "no" still counts).
+    for token in span[1:-1]:
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if token.text in CLAUSE_BREAKS or (token.lower_ in INNER_CLAUSE_JOINERS and following in NEW_SUBJECTS):
+            break
+        if token.lower_ in NEGATION_CUES:
+            return True
     after = span.end
     for token in doc[after:min(after + 3, clause_end)]:
         if token.lower_ in POST_NEGATION:
