@@ -47,13 +47,14 @@ def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict
     """The questions still to ask: possible red flags first, then open questions whose "yes" the engine says
     would raise the level (asked, not assumed: a question that could not change the advice is not asked);
     three asked at most in all."""
-    from bot.assess import assess
+    from bot.assess import assess, assess_unanswered
 
     state = _state(state)
     advice = advice or assess(case)
     asked = set(state["asked"])
     room = MAX_ASKED - len(state["asked"])
     pending: List[Dict[str, str]] = []
+    unanswered: Optional[Advice] = None
     if advice.level is None or room <= 0:
         state["pending"] = []
         return state
@@ -68,18 +69,23 @@ def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict
             continue
         item = {"key": key, "question": question.question, "fact": question.fact, "indicator": "",
                 "concept": question.concept}
-        if _raises(case, advice, item):
+        if unanswered is None:
+            unanswered = assess_unanswered(case) if case.answers else advice
+        if _raises(case, advice, unanswered, item):
             pending.append(item)
     state["pending"] = pending[:room]
     return state
 
 
-def _raises(case: Case, advice: Advice, item: Mapping[str, str]) -> bool:
-    """Would a plain "yes" move the engine's advice up (a higher level, or section 47)?"""
-    from bot.assess import assess
+def _raises(case: Case, advice: Advice, unanswered: Advice, item: Mapping[str, str]) -> bool:
+    """Would a plain "yes" move the engine's advice up (a higher level, or section 47)?
+
+    ``unanswered`` is the advice without any answers, decided once for all the candidates.
+    """
+    from bot.assess import assess_against
 
     yes = Answer(answer="yes", fact=item.get("fact") or "", concept=item.get("concept") or "", words="yes")
-    after = assess(case.copy(update={"answers": [*case.answers, yes]}))
+    after = assess_against(case.copy(update={"answers": [*case.answers, yes]}), unanswered)
     return (after.level or 0) > (advice.level or 0) or (after.s47 and not advice.s47)
 
 

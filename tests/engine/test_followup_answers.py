@@ -173,3 +173,24 @@ def test_earlier_concerns_said_in_passing_are_found_and_fed_to_the_case():
     weighed = assess(case_from_slots({"triage_area": "Bedford", "child_age": "7", "sos_worried": worried,
                                       "sos_scale": 7.0, "sos_history": history}))
     assert weighed.level > plain.level
+
+
+@pytest.mark.parametrize("case", [SMACK, DA, BRUISE,
+                                  _with(SMACK, Answer(fact="mark", concept="physical_chastisement", answer="no",
+                                                      words="no"))])
+def test_the_planner_decides_the_baseline_once_and_plans_the_same_questions(case):
+    """Issue 14: the planner weighs each candidate against one baseline; the questions it plans are exactly
+    those a full ``assess`` per candidate would plan (a "yes" that raises the level or makes it section 47)."""
+    advice = assess(case)
+    expected = []
+    for question in advice.open_questions:
+        if any(p == question.fact for p in expected) or \
+                any(a.fact == question.fact for a in case.answers):
+            continue
+        after = assess(_with(case, *case.answers, _yes(question.fact, question.concept)))
+        if (after.level or 0) > (advice.level or 0) or (after.s47 and not advice.s47):
+            expected.append(question.fact)
+    state = {"asked": [f"fact:{a.fact}" for a in case.answers], "answers": [], "pending": []}
+    planned = [p["fact"] for p in plan(case, state, advice=advice)["pending"] if p["fact"]]
+    room = 3 - len(case.answers)
+    assert planned == expected[:room]
