@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import List, Tuple
 
+from bot.care_and_age_rules import care_and_age_rules
 from bot.facts import read_facts
 from bot.indicators import EXPLANATION_DOUBT, ChildContext
 from bot.level_caps import ordinary_separation
@@ -108,13 +109,6 @@ NIGHT_OR_HOME = re.compile(r"\b(night|overnight|all night|evening|midnight|\d{1,
                            r"flat|house|home|car|window)\b", re.I)
 YOUNG_AGE = re.compile(r"\b([0-7]) ?(?:yo|y/o|yrs?|years?)\b|\b(?:baby|babies|toddler|infant|newborn|"
                        r"little ones|under fives?)\b", re.I)
-PREGNANT_SELF = re.compile(r"\b(?:she'?s|she is|shes|she was|i'?m|i am|she might be|might be|could be|think she'?s|"
-                           r"she (?:says|said|told \w+) (?:she'?s|she is|she was))\s+(?:\w+\s+)?(?:pregnant|"
-                           r"expecting|having a baby)\b|\bpregnancy test|positive test|"
-                           r"tummy (?:has )?(?:got|getting|is "
-                           r"getting) (?:bigger|rounder)|missed (?:her|my) period", re.I)
-YOUNG_MOTHER_WORDS = re.compile(r"\b(mum|mother|mam|mom|stepmum|auntie|aunt|neighbour|woman|lady|sister-in-law|"
-                                r"nan|gran)\b[^.]{0,30}\b(pregnant|expecting)", re.I)
 
 
 @dataclass
@@ -349,7 +343,7 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
 
 def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
     """Red flags said in plain words no single pattern holds: an offender around children, young children
-    left alone, online grooming, a child's own pregnancy (then the under-13 age rule applies)."""
+    left alone, online grooming (a child's own pregnancy is in ``bot/care_and_age_rules``)."""
     found = {h.concept for h in hits if not h.negated}
     extra: List[ConceptHit] = []
     offender = OFFENDER.search(text)
@@ -375,10 +369,6 @@ def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List
             and not negated_before(text, gifts)):
         extra.append(_rule_hit("child_sexual_exploitation", "an adult giving a child gifts, drugs or lifts", text,
                                gifts))
-    pregnant = PREGNANT_SELF.search(text)
-    if (pregnant and child.age_years is not None and 9 <= child.age_years < 18 and not YOUNG_MOTHER_WORDS.search(text)
-            and not found & {"teenage_pregnancy", "sexual_activity_under13"}):
-        extra.append(_rule_hit("teenage_pregnancy", "a teenage pregnancy", text, pregnant))
     return hits + extra
 
 
@@ -392,6 +382,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = peer_harm(hits)
     hits = spoken_rules(hits, child, text)
     hits = plain_word_rules(hits, text, child.age_years)
+    hits = care_and_age_rules(hits, text, child.age_years)
     hits = harmful_sexual_behaviour(hits, outcome)
     hits = chastisement(hits, child, disabled)
     hits = serious_domestic_abuse(hits, text, history)

@@ -36,7 +36,8 @@ REPEATED = re.compile(r"\b(?:second|third|fourth|fifth|\d+(?:st|nd|rd|th)) time\
                       r"\bfrequent\w*|\bpersistent\w*|\boften\b|\bevery (?:week|weekend)\b", re.I)
 WHEREABOUTS_UNKNOWN = re.compile(r"(?:won'?t|wouldn'?t|doesn'?t|didn'?t|refuses? to|will not|would not) (?:say|tell)"
                                  r" (?:\w+ ){0,2}(?:where|who|whose)|no idea (?:where|who)|don'?t know where|"
-                                 r"whereabouts (?:\w+ )?(?:unknown|not known)|unaccounted", re.I)
+                                 r"whereabouts (?:\w+ )?(?:unknown|not known)|unaccounted|"
+                                 r"(?:nobody|no ?one|no-one)(?: \w+){0,2} knows? where", re.I)
 
 # A child (or a parent) afraid of what happens at home if it is known: 004 Level 3 "the child appears fearful
 # of the parent" (line 285); 002 consent: "would place ... someone else ... at increased risk of suffering

@@ -70,7 +70,8 @@ _ADULT_HOLDER = re.compile(r"\b(?:on|in)\s+(?:my|his|her|the|their)\s+(?:\w+'?s?
 
 # Living there, not a night at a friend's ("he'd been at his mate's house"): private fostering is an arrangement.
 _LIVING_WITH = re.compile(r"\b(?:living|lives|live|moved in|(?:has|have|had|'s|'ve) been (?:staying|stopping|sleeping))"
-                          r"\s+(?:next door\s+|there\s+|here\s+)?(?:with|at|in)\b", re.I)
+                          r"\s+(?:next door\s+|there\s+|here\s+)?(?:with|at|in)\b|"
+                          r"\b(?:living|staying|stopping) (?:next door|there|here) (?:since|for)\b", re.I)
 _NOT_RELATIVE = re.compile(
     r"\b(?:not (?:a |her |his |their )?(?:relative|related|family|blood)|no relation|not related to (?:her|him|them)|"
     r"(?:mum|dad|mother|father)'?s (?:friend|mate|colleague|work friend)|friend from work|family friend|"

@@ -42,6 +42,14 @@ def test_missing_repeatedly_with_whereabouts_unknown_is_level_3():
     assert advice.level >= 3
 
 
+def test_nobody_knowing_where_a_child_keeps_going_is_whereabouts_unknown():
+    """002 Tier 3 (line 1006): 'reasons for whereabouts not understood', said as 'nobody knows where he goes'."""
+    advice = assess(Case(area="Dereham", age="13", scale=5, role="public",
+                         worried="The lad over the road keeps running away, police have been out loads of times. "
+                                 "No one really knows where he ends up, he just comes back."))
+    assert advice.level >= 3
+
+
 def test_missing_once_with_signs_of_exploitation_is_level_3():
     """000 Level 3 (line 1088): 'Missing from home or change in behaviour/routine suggesting development of
     inappropriate relationship'."""

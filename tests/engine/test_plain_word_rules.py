@@ -188,6 +188,12 @@ def test_a_friends_son_living_next_door_is_private_fostering():
     assert private_fostering(text, 12) is not None
 
 
+def test_a_friends_daughter_staying_there_for_months_is_private_fostering():
+    """000 Appendix 1 level 4 'Privately fostered'; 004 line 253 (private fostering, by level)."""
+    text = "There's a girl of 11 staying there since the summer, the man says she's his friend's daughter."
+    assert private_fostering(text, 11) is not None
+
+
 def test_living_with_an_adult_cousin_is_private_fostering():
     """A cousin is not a close relative in the private fostering rules (003 immediate referral list, 'Privately
     fostered'); six weeks is past the 28 days."""
