@@ -28,6 +28,7 @@ from typing import List, Tuple
 
 from bot.care_and_age_rules import care_and_age_rules
 from bot.facts import read_facts
+from bot.figures_of_speech import figures_of_speech
 from bot.indicators import EXPLANATION_DOUBT, ChildContext
 from bot.level_caps import ordinary_separation
 from bot.matcher import ConceptHit
@@ -376,6 +377,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
                     history: str = "") -> RuleOutcome:
     outcome = RuleOutcome(hits=[])
     disabled = any(h.concept == "disability" and not h.negated for h in hits)
+    hits = figures_of_speech(hits)
     hits = relabel_other_children(hits, outcome)
     hits = adult_victim(hits)
     hits = weak_disclosure(hits, outcome)

@@ -1,0 +1,61 @@
+"""Words that sound like harm and are not harm to this child: a game's score, and a worry read in the news.
+
+Over-triage is the second worst defect (issue 11, "Pushed to level 4 wrongly"): tuning set G's teacher wrote
+that a boy said "my dad killed me last night" and then "on FIFA, he beat me 6-0"; a parent "read an article
+about paedophiles on games". Both were advised level 4 with section 47. The seeds set the level from what is
+happening to the child (004 Level 1 "No concerns about the child's safety"; 002 Tier 1 "Child is safe"), not from
+what a word can mean elsewhere. Each rule here is narrow on purpose, because a wrong reading would hide harm:
+
+- a hit is a game result only when its violent verb is followed at once by a score or by the game ("beat me
+  6-0", "killed me on Fortnite"); "dad beat me after I lost 6-0 at FIFA" is not one, and stays a worry;
+- a hit is a worry from the news only when it comes after "I read an article / saw a documentary / it was on
+  the news about" in the same sentence, and the hit names no one in the child's life.
+
+Either rule rules the hit out (it shows in ``ruled_out``); neither lowers a hit about this child.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import List
+
+from bot.matcher import ConceptHit
+
+GAMES = (r"(?:fifa|fortnite|minecraft|roblox|xbox|playstation|ps[345]|the switch|mario ?kart|call of duty|cod|"
+         r"among us|chess|monopoly|uno|cards|the console|the game|a game|video games?|penalties|pool|darts)")
+_GAME_RESULT = re.compile(
+    rf"\b(?:kill(?:ed|s)?|smash(?:ed|es)?|beat(?:s|en)?|batter(?:ed|s)?|destroy(?:ed|s)?|hammer(?:ed|s)?|"
+    rf"thrash(?:ed|es)?|murder(?:ed|s)?|slaughter(?:ed|s)?|annihilat(?:ed|es)|own(?:ed|s)|wreck(?:ed|s)?)\s+"
+    rf"(?:me|him|her|us|them)\s+(?:\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b|(?:on|at|in)\s+{GAMES}\b)", re.I)
+_NEWS = re.compile(r"\b(?:read|saw|seen|watched|heard|came across)\b(?:\s+\w+){0,3}\s+(?:articles?|news|"
+                   r"documentar(?:y|ies)|programmes?|reports?|stories|story)\b(?:\s+\w+){0,4}?\s+(?:about|on)\b|"
+                   r"\b(?:in|on) the (?:news|papers?)\b", re.I)
+_SOMEONE_KNOWN = re.compile(r"\b(?:his|her|their|my|our)\s+(?:dad|mum|uncle|aunt|auntie|brother|sister|cousin|"
+                            r"stepdad|stepmum|teacher|coach|neighbour|friend|boyfriend|girlfriend|partner)\b", re.I)
+
+
+def _game_result(hit: ConceptHit) -> bool:
+    """True when the hit's words are the words of a game result in its sentence."""
+    results = list(_GAME_RESULT.finditer(hit.sentence))
+    if not results or not hit.words:
+        return False
+    rest = hit.sentence
+    for result in reversed(results):
+        rest = rest[:result.start()] + " " * (result.end() - result.start()) + rest[result.end():]
+    return hit.words not in rest and hit.words in hit.sentence
+
+
+def _from_the_news(hit: ConceptHit) -> bool:
+    """True when the hit follows 'I read an article about' in its sentence and names no one the child knows."""
+    news = _NEWS.search(hit.sentence)
+    if news is None or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words, news.end())
+    return at >= 0 and not _SOMEONE_KNOWN.search(hit.sentence[news.start():])
+
+
+def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """Rule out the hits that are a game's score or a worry read in the news."""
+    return [replace(hit, negated=True) if not hit.negated and (_game_result(hit) or _from_the_news(hit)) else hit
+            for hit in hits]

@@ -1,0 +1,50 @@
+"""A game's score and a worry read in the news are not harm to this child (bot/figures_of_speech.py).
+
+004 Level 1 "No concerns about the child's safety" and 002 Tier 1 "Child is safe": the level rests on what is
+happening to the child. Each rule is narrow, and the tests below also show what it must never rule out. Texts are
+fictional and written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assess import assess
+from bot.case import Case
+
+
+def _advice(worried: str, area: str = "Clifton", age: str = "9", role: str = "professional"):
+    return assess(Case(area=area, age=age, role=role, worried=worried, scale=8))
+
+
+@pytest.mark.parametrize("text", [
+    "Jayden told his friends his brother destroyed him yesterday - he meant they played chess and his brother "
+    "battered him 3-1.",
+    "She laughed and said her dad murdered her on Mario Kart again last night.",
+])
+def test_a_game_result_is_not_abuse(text):
+    advice = _advice(text)
+    assert advice.level <= 2 and not advice.s47
+
+
+@pytest.mark.parametrize("text", [
+    "Dad battered him after he lost 3-1 at FIFA, he has a bruise on his cheek.",
+    "He said his stepdad beat him with a belt because he was on the Xbox too late.",
+])
+def test_violence_about_a_game_is_still_abuse(text):
+    advice = _advice(text)
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_worry_from_the_news_is_not_a_person_posing_risk():
+    text = ("I saw a documentary about paedophiles grooming kids on games and now I'm scared for my son, he plays "
+            "with his school friends and I check his chats.")
+    advice = _advice(text, area="Kempston", age="10", role="public")
+    assert advice.level <= 2 and not advice.s47
+
+
+def test_the_news_does_not_hide_someone_in_the_childs_life():
+    text = ("I read an article about grooming and realised her uncle has been messaging her asking for photos and "
+            "to meet up without telling her mum.")
+    advice = _advice(text, area="Kempston", age="12", role="public")
+    assert advice.level == 4
