@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_values import slot_values
 from bot import conversation as conv
-from bot.assess import assess
+from bot.assess_memo import assess_memo
 from bot.audit.log import record_from_slots
 from bot.redaction import install_log_redaction
 from bot.reply import build_reply, details_text, reply_text
@@ -50,7 +50,7 @@ class ActionGiveAdvice(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: DomainDict) -> List[Dict[str, Any]]:
-        advice = assess(conv.case_from_slots(slot_values(tracker)))
+        advice = assess_memo(conv.case_from_slots(slot_values(tracker)))
         dispatcher.utter_message(text=reply_text(build_reply(advice)), json_message=advice.to_payload())
         record_from_slots(tracker.sender_id, advice, slot_values(tracker), source="advice")  # privacy: advice log
         # when the advice was given, for the written record (actions/record.py)
@@ -69,6 +69,6 @@ class ActionAdviceDetails(Action):
         if not tracker.get_slot("advice_summary"):
             dispatcher.utter_message(text=NO_ADVICE_YET)
             return []
-        advice = assess(conv.case_from_slots(slot_values(tracker)))
+        advice = assess_memo(conv.case_from_slots(slot_values(tracker)))
         dispatcher.utter_message(text=details_text(build_reply(advice)))
         return []

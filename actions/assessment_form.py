@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_values import escalated_this_turn, latest_entity, latest_intent, latest_text, slot_values
 from bot import conversation as conv
 from bot import followup
-from bot.assess import assess
+from bot.assess_memo import assess_memo
 from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
 from bot.case import Answer
 from bot.listening import after_failure, fill_from_reading
@@ -292,11 +292,11 @@ class ValidateAssessmentForm(FormValidationAction):
                                      words=latest_text(tracker)[:2000])
         counts.pop("sos_followup", None)  # each question gets its own two tries
         slots = slot_values(tracker)
-        before = assess(conv.case_from_slots(slots))
+        before = assess_memo(conv.case_from_slots(slots))
         state = followup.record(state, item, answer)
         slots["followup_state"] = state
         case = conv.case_from_slots(slots)
-        after = assess(case)
+        after = assess_memo(case)
         state = followup.plan(case, state, after)
         out: Dict[str, Any] = {"followup_state": state, "question_failures": counts,
                                "sos_followup": None if followup.next_question(state) else "done"}

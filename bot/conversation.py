@@ -12,7 +12,7 @@ from typing import Any, Dict, List, Mapping, Optional
 
 from bot.advice import Advice
 from bot.areas import NATIONAL_FALLBACK, OUT_OF_AREA
-from bot.assess import assess
+from bot.assess_memo import assess_memo
 from bot.case import Case
 from bot.parsing import parse_age_years, parse_scale
 
@@ -235,7 +235,7 @@ class Reflection:
 
 
 def reflect(case: Case) -> Reflection:
-    advice = assess(case)
+    advice = assess_memo(case)
     heard = []
     for item in advice.indicators:
         words = f' (you said "{item.matched}")' if item.matched else ""

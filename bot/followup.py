@@ -47,10 +47,10 @@ def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict
     """The questions still to ask: possible red flags first, then open questions whose "yes" the engine says
     would raise the level (asked, not assumed: a question that could not change the advice is not asked);
     three asked at most in all."""
-    from bot.assess import assess, assess_unanswered
+    from bot.assess_memo import assess_memo
 
     state = _state(state)
-    advice = advice or assess(case)
+    advice = advice or assess_memo(case)
     asked = set(state["asked"])
     room = MAX_ASKED - len(state["asked"])
     pending: List[Dict[str, str]] = []
@@ -70,7 +70,7 @@ def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict
         item = {"key": key, "question": question.question, "fact": question.fact, "indicator": "",
                 "concept": question.concept}
         if unanswered is None:
-            unanswered = assess_unanswered(case) if case.answers else advice
+            unanswered = assess_memo(case.copy(update={"answers": []})) if case.answers else advice
         if _raises(case, advice, unanswered, item):
             pending.append(item)
     state["pending"] = pending[:room]
