@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, List, Sequence
@@ -92,7 +93,19 @@ class SentenceEncoder:
         return np.vstack(vectors) if vectors else np.zeros((0, 384), dtype=np.float32)
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def get_encoder() -> SentenceEncoder:
-    """Cached factory: loaded once per process, on first use, never at import time."""
+    """Cached factory: loaded once per process, on first use, never at import time.
+
+    Behind a lock: transformers' lazy modules are not safe to import from several threads at once (two first
+    assessments in parallel threads failed with "cannot import name 'BertConfig'").
+    """
+    with _LOADING:
+        return _load_encoder()
+
+
+@lru_cache(maxsize=1)
+def _load_encoder() -> SentenceEncoder:
     return SentenceEncoder(model_dir())
