@@ -31,8 +31,12 @@ _GAME_RESULT = re.compile(
 _NEWS = re.compile(r"\b(?:read|saw|seen|watched|heard|came across)\b(?:\s+\w+){0,3}\s+(?:articles?|news|"
                    r"documentar(?:y|ies)|programmes?|reports?|stories|story)\b(?:\s+\w+){0,4}?\s+(?:about|on)\b|"
                    r"\b(?:in|on) the (?:news|papers?)\b", re.I)
+# Someone in the child's life, or the person in the story linked to the child ("he babysits my daughter").
 _SOMEONE_KNOWN = re.compile(r"\b(?:his|her|their|my|our)\s+(?:dad|mum|uncle|aunt|auntie|brother|sister|cousin|"
-                            r"stepdad|stepmum|teacher|coach|neighbour|friend|boyfriend|girlfriend|partner)\b", re.I)
+                            r"stepdad|stepmum|teacher|coach|neighbour|friend|boyfriend|girlfriend|partner)\b|"
+                            r"\b(?:he|she|they|him|the man|this man|the guy|the woman)\s+(?:\w+\s+){0,3}?"
+                            r"(?:babysits?|babysat|looks? after|lives?|moved in|stays?|staying|comes? round|coaches|"
+                            r"teaches|messag\w*|chats? (?:to|with)|talks? to|is friends with)\b", re.I)
 
 
 def _game_result(hit: ConceptHit) -> bool:

@@ -43,6 +43,12 @@ def test_a_worry_from_the_news_is_not_a_person_posing_risk():
     assert advice.level <= 2 and not advice.s47
 
 
+def test_the_news_does_not_hide_a_man_in_the_story_who_minds_the_child():
+    text = ("I saw on the news about a man arrested for abusing children and he babysits my daughter every Friday.")
+    assert not any(r.concept == "person_posing_risk" for r in
+                   _advice(text, area="Kempston", age="7", role="public").ruled_out)
+
+
 def test_the_news_does_not_hide_someone_in_the_childs_life():
     text = ("I read an article about grooming and realised her uncle has been messaging her asking for photos and "
             "to meet up without telling her mum.")
