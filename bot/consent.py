@@ -8,7 +8,9 @@ Four situations, each in the seeds' own words (``when`` on the area's consent ru
   cannot accept a referral without consent, unless ..."; 001 "seek consent prior to making a Child in Need
   referral");
 - significant harm (section 47, or danger now): consent is not needed to share; parents are normally told,
-  except where telling them could put someone at risk or lose evidence (bot/consent_risk.py).
+  except where telling them could put someone at risk or lose evidence (bot/consent_risk.py). Where the area
+  asks for permission even then (Nottingham City, 003 "should always be sought ... UNLESS"), it is sought when
+  that is safe, and a refusal does not stop the referral.
 A member of the public gets plain words instead (bot/public_advice.py).
 """
 
@@ -119,6 +121,39 @@ def _significant_harm(area: AreaGuidance, case: Case, risk: Optional[TellRisk], 
                          source=_source(area, rules))
 
 
+def _seeks_permission(area: AreaGuidance, case: Case, risk: Optional[TellRisk]) -> bool:
+    """The area asks for a parent's permission even at significant harm, and asking is safe and not urgent.
+
+    Danger now, a referrer who says asking is unsafe, or a harm where telling the family could lose evidence or
+    put someone at risk (``risk``) are the seed's own "UNLESS" (003, The Role of Designated Safeguarding Leads).
+    """
+    return bool(area.consent.seek_permission_at_significant_harm) and risk is None and not case.danger_now
+
+
+def _seek_permission(area: AreaGuidance, case: Case, rules: List[ConsentRule], record: List[str]) -> ConsentAdvice:
+    """Seek permission first, but a refusal or a delay does not stop a significant-harm referral."""
+    door = _door(area)
+    parts = [f"{area.name}'s guidance asks you to seek permission from a parent or carer before you share "
+             f"with {door}, even where a child may be suffering significant harm, unless asking would put the "
+             "child at immediate risk or could lose evidence (for example by influencing what the child says)."]
+    if case.consent == "given":
+        parts.append("You have permission: record who gave it, when, and what they agreed can be shared.")
+    elif case.consent == "refused":
+        parts.append("Permission has been refused. Where a child may be suffering significant harm, information "
+                     "may be shared without consent: refer today and tell the front door it was refused.")
+    else:
+        parts.append("Ask today, and do not let asking delay the referral: if they refuse or cannot be reached, "
+                     "information may still be shared without consent where a child may be suffering "
+                     "significant harm.")
+    own = [r for r in rules if r.id == area.consent.seek_permission_at_significant_harm]
+    rules = own + [r for r in consistent(rules, ask=True, tell=True) if r not in own]
+    parts.extend(r.text for r in rules[1:2])
+    record.insert(0, "Whether you sought permission, from whom and when, their answer, and what you shared with "
+                     "whom and why.")
+    return ConsentAdvice(needed=True, tell_parents=True, advice=" ".join(parts), record=_unique(record),
+                         source=_source(area, rules))
+
+
 def _risky(area: AreaGuidance, risk: TellRisk, rules: List[ConsentRule], record: List[str]) -> ConsentAdvice:
     """Asking would put someone at risk: don't ask, consult the front door, record why (12.2)."""
     parts = [f"Do not ask the parents for consent and do not tell them yet: {risk.reason}. Talk to {_door(area)} "
@@ -181,6 +216,8 @@ def consent_advice(area: AreaGuidance, level: int, case: Case, indicators: Seque
     where = situation(level, significant_harm, risky)
     rules = rules_for(area, level, where, tell=risk is None)
     record: List[str] = list(area.consent.record)
+    if where == "significant_harm" and _seeks_permission(area, case, risk):
+        return _seek_permission(area, case, rules, record)
     if where == "significant_harm":
         return _significant_harm(area, case, risk, rules, record)
     if where == "risky" and risk is not None:

@@ -35,6 +35,8 @@ RATIONALES = {
     "significant_harm_share_and_tell_parents", "significant_harm_do_not_tell:user_said_risky",
     "significant_harm_do_not_tell:risky_concern", "significant_harm_do_not_tell:parent_or_carer_alleged",
     "consent_needed:given", "consent_needed:refused", "consent_needed:not_asked", "consent_needed:unsure",
+    "significant_harm_seek_permission:given", "significant_harm_seek_permission:refused",
+    "significant_harm_seek_permission:not_asked", "significant_harm_seek_permission:unsure",
     "national_position",
 }
 
@@ -57,6 +59,8 @@ def consent_rationale(advice: Advice, consent_status: Optional[str], consent_ris
             return "significant_harm_do_not_tell:risky_concern"
         return "significant_harm_do_not_tell:parent_or_carer_alleged"
     status = consent_status if consent_status in ("given", "refused", "not_asked", "unsure") else "not_asked"
+    if advice.s47 or advice.immediate_danger:
+        return f"significant_harm_seek_permission:{status}"
     return f"consent_needed:{status}"
 
 

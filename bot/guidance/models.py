@@ -186,6 +186,17 @@ class Consent(Strict):
     rules: List[ConsentRule]
     exceptions: List[str] = Field(..., description="when parents are not told/asked")
     record: List[str] = Field(..., description="what to record about consent")
+    seek_permission_at_significant_harm: Optional[str] = Field(
+        None, description="id of the area's rule asking the referrer to seek a parent's permission even where a "
+                          "child may be suffering significant harm, unless that is unsafe or could lose evidence "
+                          "(Nottingham City, 003: permission 'should always be sought ... UNLESS')")
+
+    @root_validator(skip_on_failure=True)
+    def _permission_rule_exists(cls, values: Dict) -> Dict:  # noqa: N805
+        rule_id = values.get("seek_permission_at_significant_harm")
+        if rule_id and rule_id not in {r.id for r in values["rules"]}:
+            raise ValueError(f"seek_permission_at_significant_harm names no consent rule: {rule_id}")
+        return values
 
 
 class FrontDoorAsk(Strict):

@@ -41,7 +41,9 @@ def test_young_person_can_consent_from_the_areas_age():
 
 
 def test_level_4_consent_not_needed_parents_normally_told():
-    advice = consent_advice(AREA, 4, Case(), [ind("injury_nonmobile_baby")])
+    """Norfolk (002 Information Sharing): at significant harm consent is not needed. Nottingham City asks for
+    permission first (tests/engine/test_consent_seek_permission.py)."""
+    advice = consent_advice(cached_areas()["norfolk"], 4, Case(), [ind("injury_nonmobile_baby")])
     assert not advice.needed and advice.tell_parents
     assert any("without consent" in r for r in advice.record)
 

@@ -21,6 +21,8 @@ from bot.routes import contact_for, front_door, guidance_date, phones_text
 
 AREAS = cached_areas()
 AREA_IDS = sorted(AREAS)
+# Nottingham City asks for permission even at significant harm when asking is safe (003 line 117).
+SEEKS_PERMISSION = {a for a in AREA_IDS if AREAS[a].consent.seek_permission_at_significant_harm}
 SOURCE = Citation(document="d", title="t", section="s", seed="x")
 # Words that tell someone to ask for consent: never said when asking would put someone at risk (12.2).
 ASKS_FOR_CONSENT = re.compile(r"seek consent|ask for (explicit|consent)|obtain consent|get consent", re.I)
@@ -154,14 +156,17 @@ def test_child_in_need_at_level_4_without_significant_harm_still_needs_consent(a
     advice = consent_advice(AREAS[area], 4, Case(), [short_breaks])
     assert advice.needed and advice.tell_parents
     assert "consent to the referral is needed" in advice.advice
-    assert consent_advice(AREAS[area], 4, Case(), [short_breaks], significant_harm=True).needed is False
+    harm = consent_advice(AREAS[area], 4, Case(), [short_breaks], significant_harm=True)
+    assert harm.needed is (area in SEEKS_PERMISSION)
+    assert "consent to the referral is needed" not in harm.advice
 
 
 @pytest.mark.parametrize("area", AREA_IDS)
 def test_significant_harm_is_inferred_from_section_47_or_danger_when_not_given(area):
     """000 8.1: "Where you believe there is reasonable cause to suspect that the child is suffering, or likely to
     suffer significant harm, consent is not needed to share information or make a referral to the MASH"."""
-    assert not consent_advice(AREAS[area], 4, Case(), [ind("physical_abuse", s47=True)]).needed
+    harm = consent_advice(AREAS[area], 4, Case(), [ind("physical_abuse", s47=True)])
+    assert harm.needed is (area in SEEKS_PERMISSION)
     assert not consent_advice(AREAS[area], 4, Case(danger_now=True), [ind("neglect", s47=False)]).needed
     assert consent_advice(AREAS[area], 4, Case(), [ind("neglect", s47=False)], significant_harm=False).needed
 

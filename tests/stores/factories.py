@@ -11,7 +11,7 @@ def advice(level: int = 4, tell_parents: bool = True, matched: str = "Tyler hit 
     """A level-4 Norfolk advice whose matched words contain a (fictional) name, to prove it is not logged."""
     return Advice.parse_obj({
         "area": "norfolk", "area_name": "Norfolk", "level": level, "level_name": "Tier 4", "route": "cads",
-        "s47": True, "contact": {"service": "CADS", "phones": ["0344 800 8020"], "how": "Phone CADS"},
+        "s47": level == 4, "contact": {"service": "CADS", "phones": ["0344 800 8020"], "how": "Phone CADS"},
         "then": ["Record the call."],
         "consent": {"needed": False, "tell_parents": tell_parents, "advice": f"Consent is not needed ({matched}).",
                     "record": ["What you shared"], "source": CITATION},
