@@ -36,12 +36,14 @@ TUNING_SETS = {"dev_set": DEV_SET, "dev_set_2": TESTS / "data" / "dev_set_2.yml"
                # Reserved until its one reading on 2026-12-06 (at d7bd607: 61.0% exact, 16 under); tuning since.
                "blind_f_next": TESTS / "blind" / "reserved_next.yml",
                # Reserved until its one reading on 2026-12-06 (at 364361e: 69.0% exact, 10 under); tuning since.
-               "blind_g_after": TESTS / "blind" / "reserved_after.yml"}
-# The reserved set, written by a seeds-only helper and read once (tests/blind/README.md): reserved_final was read at
-# 787e955 (71.0% exact, 7 under). Before the next engine change, it joins TUNING_SETS and a new reserved set is
-# written; where no file exists, --reserved says so instead of scoring a tuning set.
-RESERVED_SET = TESTS / "blind" / "reserved_final.yml"
-RESERVED_LABEL = "reserved: final"
+               "blind_g_after": TESTS / "blind" / "reserved_after.yml",
+               # Reserved until its one reading on 2026-12-06 (at 787e955: 71.0% exact, 7 under); tuning since.
+               "blind_h_final": TESTS / "blind" / "reserved_final.yml"}
+# The reserved set, written by a seeds-only helper, copied in unread and read once (tests/blind/README.md). After
+# its reading it joins TUNING_SETS before the next engine change, and a new reserved set is written; where no file
+# exists, --reserved says so instead of scoring a tuning set.
+RESERVED_SET = TESTS / "blind" / "reserved_dec.yml"
+RESERVED_LABEL = "reserved: dec"
 # The engine's tuned knobs, chosen on the tuning sets; leave-one-area-out re-chooses them without the area.
 GRID = {("bot.indicators", "SCALE_SUPPORTS_STEP"): (4, 5, 6), ("bot.recall_use", "APPLY_SCORE"): (0.6, 0.7, 0.8)}
 
@@ -55,6 +57,7 @@ class Outcome:
     s47: bool
     consent_needed: bool
     tell_parents: bool
+    role: str = "professional"
 
     @property
     def out_of_area(self) -> bool:
@@ -80,9 +83,18 @@ class Outcome:
         return self.route == self.expected.get("route")
 
     @property
+    def consent_scored(self) -> bool:
+        """Consent is scored where the seeds' consent sections make it a decision: a professional's referral or
+        sharing at levels 2-4 in a covered area. At level 1 nothing is referred, and the public are bound by no
+        consent rule; the blind sets' writers differ there only by convention (tests/blind/README.md)."""
+        exp = self.expected
+        return (not self.out_of_area and "consent_needed" in exp and self.role == "professional"
+                and (exp.get("level") or 0) >= 2)
+
+    @property
     def consent_ok(self) -> bool:
         exp = self.expected
-        if self.out_of_area or "consent_needed" not in exp:
+        if not self.consent_scored:
             return True
         return self.consent_needed == exp["consent_needed"] and self.tell_parents == exp.get("tell_parents",
                                                                                             self.tell_parents)
@@ -111,7 +123,9 @@ class Report:
     outcomes: List[Outcome] = field(default_factory=list)
 
     def rate(self, attr: str) -> float:
-        return sum(getattr(o, attr) for o in self.outcomes) / max(len(self.outcomes), 1)
+        """The share of outcomes with ``attr`` true; consent over the outcomes where it is scored."""
+        scored = [o for o in self.outcomes if attr != "consent_ok" or o.consent_scored]
+        return sum(getattr(o, attr) for o in scored) / max(len(scored), 1)
 
     @property
     def under(self) -> List[Outcome]:
@@ -161,7 +175,8 @@ def evaluate(vignettes: List[Dict[str, Any]]) -> Report:
         advice = assess(Case.parse_obj(item["case"]))
         report.outcomes.append(Outcome(id=item["id"], expected=item["expect"], level=advice.level,
                                        route=advice.route, s47=advice.s47, consent_needed=advice.consent.needed,
-                                       tell_parents=advice.consent.tell_parents))
+                                       tell_parents=advice.consent.tell_parents,
+                                       role=item["case"].get("role", "professional")))
     return report
 
 
