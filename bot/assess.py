@@ -23,12 +23,12 @@ from bot.guidance.models import AreaGuidance, Concept, Level, Route
 from bot.history import weigh_history
 from bot.hit_rules import apply_hit_rules
 from bot.indicators import (
-    LIFE_THREAT,
     ChildContext,
     age_rule_allows,
     apply_age_rules,
     choose_indicator,
     content_lemmas,
+    threat_to_life,
     whole_sentence,
 )
 from bot.language_check import not_english
@@ -200,6 +200,7 @@ def _assess(case: Case, engine: Engine) -> Advice:
     for field, text in _worries(case):
         hits.extend(engine.matcher.find(mask_denied_questions(text) if field == "worried" else text, field=field))
     hits = apply_corrections(engine, hits, case.corrections[:MAX_TEXT_CHARS])
+    negated_as_said = {h.concept for h in hits if h.negated}  # the rest are ruled out by the rules below
     rules = apply_hit_rules(hits, child, mask_denied_questions(all_text), case.unborn, case.history[:MAX_TEXT_CHARS])
     told = mask_denied_questions(case.worried[:MAX_TEXT_CHARS])  # the account without the questions answered "no"
     hits = apply_age_rules(rules.hits, child, told)
@@ -207,12 +208,13 @@ def _assess(case: Case, engine: Engine) -> Advice:
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
         ranker.prime([h.sentence for h in hits if not h.negated] + todo)
-    indicators = match_indicators(engine, area, hits, child, bool(LIFE_THREAT.search(case.worried.lower())),
+    indicators = match_indicators(engine, area, hits, child, threat_to_life(case.worried),
                                   dict(_worries(case)), case.scale_value)
     net = get_net()
     indicators = indicators + net_indicators(net, area, todo, covered, indicators)
     s47_concepts = {c.id for c in engine.concepts.values() if c.s47} | RULE_S47
-    possible = possible_red_flags(net, area, todo, hits, s47_concepts)
+    explained = {h.concept for h in hits if h.negated} - negated_as_said
+    possible = possible_red_flags(net, area, todo, hits, s47_concepts, explained)
     indicators, possible, confirmed_floors = confirmed_red_flags(area, case.answers, indicators, possible)
     danger = case.danger_now or any(engine.concepts[h.concept].immediate_danger for h in hits
                                     if not h.negated and h.concept in engine.concepts and h.field != "working_well")

@@ -16,7 +16,9 @@ none of that concept and the words are not denied:
 - a girl of 9-17 who says she is pregnant or whose test was positive: a teenage pregnancy, and under 13 the
   age rule makes it sexual activity under 13 (002 s47 table "Pregnancy in a child aged under 13");
 - a child under 16 whose boyfriend or girlfriend is an adult: child sexual exploitation (000 Appendix 1 level 4
-  and 002 Tier 4: a child in a sexual relationship with an adult; 001 Level 4 "Child Sexual Exploitation").
+  and 002 Tier 4: a child in a sexual relationship with an adult; 001 Level 4 "Child Sexual Exploitation");
+- a child out of school who cleans or minds the children of a household that is not her own family: domestic
+  servitude (004 private fostering level 4 "a victim of CSE, domestic slavery"; 002 and 004 s47 lists).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import re
 from typing import List, Optional
 
 from bot.matcher import ConceptHit
-from bot.plain_word_rules import _hit, _negated_before, _sentence
+from bot.rule_hits import negated_before, rule_hit, sentence_of
 
 CARER = r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|step-? ?(?:mum|dad)|carers?|she|he|they)"
 _AWAY_OVERNIGHT = re.compile(
@@ -83,6 +85,21 @@ _PARENTS_PARTNER = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|n
                               r"(?: (?!her\b|his\b|my\b|their\b)\w+){0,3}\s+$", re.I)
 PARTNER_MAX_AGE = 16
 
+_NOT_IN_SCHOOL = re.compile(
+    r"\b(?:(?:doesn'?t|does not|don'?t|didn'?t|never|isn'?t|is not|not|hasn'?t|has not) (?:\w+ )?(?:go|goes|going|"
+    r"gone|been|attend\w*|in|at|registered (?:at|with|for)) (?:to )?(?:any )?(?:school|college)|not on (?:a |the )?"
+    r"(?:school )?roll|no school place)\b", re.I)
+_HOUSEHOLD_WORK = re.compile(
+    r"\b(?:cleaning|cleans|scrubbing|washing|laundry|ironing|housework|chores|cooking|doing (?:all )?(?:the|their) "
+    r"(?:washing|cleaning|cooking)|look(?:s|ing)? after (?:their|the|all the) (?:little ones|kids|children|baby|babies|"
+    r"toddlers?)|mind(?:s|ing)? (?:their|the) (?:little ones|kids|children|baby))\b", re.I)
+# The household is not the child's own family: a "cousin from back home", a child "brought over", their children.
+_NOT_HER_FAMILY = re.compile(
+    r"\b(?:from back home|(?:a |their |some )?(?:cousin|niece|nephew|relative) from|brought (?:her|him) over|"
+    r"(?:say|says|said|claim\w*|told (?:me|us)) (?:she|he)(?:'s| is| was) (?:a |their |the )?(?:cousin|niece|nephew|"
+    r"relative|family)|not (?:their|her|his) (?:own|real|daughter|son)|(?:their|the family'?s) (?:own )?(?:little "
+    r"ones|kids|children|baby|babies))\b", re.I)
+
 
 def away_overnight(text: str, age_years: Optional[float]) -> Optional[ConceptHit]:
     """A carer away all night while a child under 12 is left with no adult (or minding a younger one)."""
@@ -91,8 +108,8 @@ def away_overnight(text: str, age_years: Optional[float]) -> Optional[ConceptHit
     for match in _AWAY_OVERNIGHT.finditer(text):
         window = text[max(0, match.start() - 250):match.end() + 300]
         left = _LEFT_IN_CHARGE.search(window)
-        if left and not _OTHER_ADULT.search(window) and not _negated_before(text, match):
-            return _hit("abandonment", "a young child left without an adult overnight", text, match)
+        if left and not _OTHER_ADULT.search(window) and not negated_before(text, match):
+            return rule_hit("abandonment", "a young child left without an adult overnight", text, match)
     return None
 
 
@@ -104,7 +121,7 @@ def minded_and_not_collected(text: str) -> Optional[ConceptHit]:
     after = text[minding.start():]
     gone = _NOT_BACK.search(after)
     if gone and _UNREACHABLE.search(after):
-        return _hit("abandonment", "a child left with someone whose carer has not come back", text, minding)
+        return rule_hit("abandonment", "a child left with someone whose carer has not come back", text, minding)
     return None
 
 
@@ -113,9 +130,9 @@ def own_pregnancy(text: str, age_years: Optional[float]) -> Optional[ConceptHit]
     if age_years is None or not PREGNANCY_AGES[0] <= age_years < PREGNANCY_AGES[1] or YOUNG_MOTHER_WORDS.search(text):
         return None
     for match in PREGNANT_SELF.finditer(text):
-        sentence, _ = _sentence(text, match.start(), match.end())
+        sentence, _ = sentence_of(text, match)
         if not _OTHER_TEST.search(sentence):
-            return _hit("teenage_pregnancy", "a teenage pregnancy", text, match)
+            return rule_hit("teenage_pregnancy", "a teenage pregnancy", text, match)
     return None
 
 
@@ -125,8 +142,25 @@ def adult_partner(text: str, age_years: Optional[float]) -> Optional[ConceptHit]
         return None
     for match in _ADULT_PARTNER.finditer(text):
         before = text[max(0, match.start() - 30):match.start()]
-        if not _PARENTS_PARTNER.search(before) and not _negated_before(text, match):
-            return _hit("child_sexual_exploitation", "a child whose boyfriend or girlfriend is an adult", text, match)
+        if not _PARENTS_PARTNER.search(before) and not negated_before(text, match):
+            return rule_hit("child_sexual_exploitation", "a child whose boyfriend or girlfriend is an adult", text,
+                            match)
+    return None
+
+
+def kept_to_work(text: str, age_years: Optional[float]) -> Optional[ConceptHit]:
+    """A child out of school, cleaning or minding the children of a household that is not her own family: domestic
+    servitude (004 private fostering level 4 "a victim of CSE, domestic slavery"; 002/004 s47 "trafficked")."""
+    if age_years is not None and age_years >= 18:
+        return None
+    school = _NOT_IN_SCHOOL.search(text)
+    if school is None:
+        return None
+    window = text[max(0, school.start() - 300):school.end() + 300]
+    work = _HOUSEHOLD_WORK.search(window)
+    if work and _NOT_HER_FAMILY.search(text):
+        return rule_hit("trafficking", "a child kept out of school to work in a household (domestic servitude)", text,
+                        school)
     return None
 
 
@@ -144,6 +178,10 @@ def care_and_age_rules(hits: List[ConceptHit], text: str, age_years: Optional[fl
             extra.append(hit)
     if "child_sexual_exploitation" not in found:
         hit = adult_partner(text, age_years)
+        if hit is not None:
+            extra.append(hit)
+    if "trafficking" not in found:
+        hit = kept_to_work(text, age_years)
         if hit is not None:
             extra.append(hit)
     return hits + extra

@@ -18,8 +18,9 @@ from bot.facts import read_facts
 
 # Only the person telling us (or their colleagues) asking: "she asked mum if she could stay at a friend's because
 # dad hits her, and mum said no" is the child's own disclosure, and must never be blanked.
-_ASKED = re.compile(r"\b(?:i|we|staff|the nurse|the teacher|police|officers?|my colleague|the dsl)\s+(?:\w+\s+){0,2}"
-                    r"(?:asked|questioned|checked)\b", re.I)
+# "I went through everything - asked her straight if ...": a few words and a dash may come between.
+_ASKED = re.compile(r"\b(?:i|we|staff|the nurse|the teacher|police|officers?|my colleague|the dsl)\s+"
+                    r"(?:(?:\w+|[-–—])\s+){0,4}(?:asked|questioned|checked)\b", re.I)
 _DENIAL = re.compile(r"\b(?:(?:s?he|they|the child|the boy|the girl|child|y\.?p\.?)\s+(?:\w+\s+)?"
                      r"(?:said|says|answered|told me)\s+['\"‘“]?no\b(?!\s+one)|said no\b(?!\s+one)|says no\b(?!\s+one)|"
                      r"no to (?:all|each|every)\w*|"

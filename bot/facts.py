@@ -26,12 +26,26 @@ FACT_PATTERNS = {
                   r"(?:neck|throat)|by the (?:neck|throat)|marks? on (?:\w+ )?(?:neck|throat)|(?:neck|throat) marks?|"
                   r"couldn'?t breathe|can'?t breathe|non-? ?fatal strangulation|(?:red\w*|marks?|bruis\w*|"
                   r"scratch\w*|finger ?marks) (?:to|on|around|round|across) (?:her |his |the )?(?:neck|throat)",
-    "weapon": r"knife|knives|gun|machete|weapon\w*|hammer|blade|axe|baseball bat|screwdriver|stabb?\w*",
+    # "stab" but not "stable" (a stable methadone script is no weapon).
+    "weapon": r"knife|knives|gun|machete|weapon\w*|hammer|blade|axe|baseball bat|screwdriver|"
+              r"stab(?:s|bed|bing|ber|bers)?",
     "serious_assault": r"beat(?:en|ing)? (?:up|her|mum|unconscious)|battered|knocked (?:her|mum|him)? ?(?:out|"
                        r"unconscious)|stamp\w* on|kick\w* (?:her|mum) (?:in|on) the|broken (?:nose|jaw|arm|ribs?|"
                        r"cheekbone)|hospitali[sz]\w*|in hospital|ambulance|a ?& ?e|head ?butt\w*|threw (?:her|mum) "
                        r"(?:down|across|against)|pushed (?:her|mum) down the stairs|serious (?:assault|violence)|"
-                       r"gbh|abh|attempted murder|threat\w* to kill",
+                       r"gbh|abh|attempted murder|threat\w* to kill|"
+                       r"thr[eo]wn? (?:a |an |the |his |her )?(?:\w+ )?(?:glass|bottle|plate|knife|chair|iron|kettle|"
+                       r"brick|ashtray|vase|pan|hammer) at (?:her|mum|mummy|mother|the mother|ip|his (?:wife|partner|"
+                       r"girlfriend))",
+    # A child hurt in the incident, stepping in or caught by what was thrown: 002 line 2103 and 004 line 304,
+    # "A child being traumatised injured or neglected as a result of domestic violence" (bot/hit_rules.py).
+    "child_hurt": r"(?:stepped|steps|got|gets|jumped|came|went|tried to get|ran|stood) (?:in )?(?:between|"
+                  r"in front of)\b[^.]{0,60}?\b(?:hit|struck|caught|cut|hurt|injur\w*|glued|stitch\w*|bruis\w*)|"
+                  r"(?:glass|bottle|plate|mug|cup|chair|punch|blow|it) (?:hit|struck|caught|cut) (?:him|her|"
+                  r"the (?:child|baby|boy|girl|kids?)|(?:my|her|his|their) (?:son|daughter|baby|child|boy|girl))|"
+                  r"caught (?:in )?(?:the )?(?:crossfire|middle of it)|"
+                  r"(?:child|baby|son|daughter|boy|girl|kids?) (?:was|were|got) (?:hit|hurt|injured|caught|struck|cut) "
+                  r"(?:in the|during|when|as|trying)",
     "repeated_police": r"(?:police|officers|999|cops)\W+(?:\w+\W+){0,6}?(?:again|every|regular\w*|lots|loads|"
                        r"several|many|numerous|multiple|repeated\w*|\d+ times|twice|three times|four times|"
                        r"so many times|all the time|most weekends|often)|(?:second|third|fourth|fifth|"
@@ -50,6 +64,8 @@ FACT_PATTERNS = {
                 r"more and more|(?:way|lots|loads|much) (?:more|worse)|more often|increasing\w*|\d+ times|"
                 r"(?:several|lots of|loads of|\d+) (?:times|nights|days|weekends|occasions|episodes)|x ?[3-9]\b|"
                 r"right through|all weekend|all day|all night|from (?:friday|first thing|morning)|"
+                r"(?:2nd|3rd|4th|5th|second|third|fourth|fifth) (?:ppn|incident|call-? ?out|report|referral|"
+                r"notification)s?|"
                 r"for (?:months|years|ages)|on and off for|(?:friday|saturday)(?: night)? (?:to|till|until) "
                 r"(?:sunday|monday)",
     "child_words": r"(?:s?he|they|child|boy|girl|pupil|son|daughter) (?:said|says|told|tells|disclosed|"
@@ -61,7 +77,17 @@ FACT_PATTERNS = {
               r"attendance|development|delay\w*|weight|hungry|starving|impact\w*|affect\w*|embarrassed|ashamed|"
               r"won'?t have (?:mates|friends)|worried about (?:her|his|their) (?:mum|dad)|tired|exhausted|"
               r"falling asleep|isolated|no friends|can'?t concentrate",
-    "refusal": r"refus\w*|won'?t engage|not engaging|disengag\w*|declin\w*|won'?t let|avoid\w*|won'?t accept|"
+    # A parent or carer who will not meet the need or work with services (000/003 "Parents/Carers do not accept
+    # concerns, fail to or are unwilling to engage"), not a child who "refuses veg" or "refuses to do homework".
+    "refusal": r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|carers?|step-? ?(?:mum|dad)|family|"
+               r"grandparents?|nan|gran)(?:'s| has| have| had| is| are| was| were)? (?:\w+ )?"
+               r"(?:refus\w*|declin\w*)|"
+               r"refus\w* (?:to )?(?:all |any |every )?(?:engage|help|support|services?|(?:the )?referral|let|"
+               r"allow|bring|accept|consent|work|treatment|medical|access|entry|visits?|contact|(?:the )?(?:offer|"
+               r"appointment|assessment|plan|hv|gp|health visitor|social worker|school nurse))\w*|"
+               r"(?:consent|help|support|early help|referral|offer|entry|access|treatment|appointments?) (?:was |were |"
+               r"has been |have been |had been )?(?:refused|declined)|"
+               r"won'?t engage|not engaging|disengag\w*|won'?t let|avoid\w*|won'?t accept|"
                r"doesn'?t accept|no insight|can'?t see (?:a|the) problem",
     "older_person": r"older|adult|grown ?up|man|men|(?:\d{2}) ?(?:year|yr)s? old|age gap|twice (?:her|his) age|"
                     r"boyfriend (?:is|who is) \d{2}",
@@ -105,8 +131,9 @@ FACT_PATTERNS = {
                          r"unconscious|stumbling|slurr\w*|too drunk|off (?:her|his|their) face|hearing voices|"
                          r"psychos\w*|psychotic|sectioned|delusion\w*|paranoi\w*|crack|heroin|injecting|needles|"
                          r"overdos\w*|collaps\w*|can'?t look after|not (?:feeding|changing|washing)",
-    "witnessed_explanation": r"(?:saw|seen|watched|witnessed|was there when|(?:was|were) (?:right )?(?:behind|beside|"
-                             r"next to|with) (?:her|him|them) (?:when|and saw)|in front of (?:me|us|staff|everyone)) "
+    "witnessed_explanation": r"(?:saw|see|seen|watched|witnessed|was there when|(?:was|were) (?:right )?(?:behind|"
+                             r"beside|next to|with) (?:her|him|them) (?:when|and saw)|"
+                             r"in front of (?:me|us|staff|everyone)) "
                              r"(?:\w+ ){0,4}(?:fall|fell|trip\w*|slip\w*|collid\w*|crash\w*|bump\w*|bang\w*|"
                              r"tackl\w*|land\w*|happen\w*|the accident|go over|go down|went over|went down|hit by|"
                              r"come off|came off|fly|flew)|saw (?:it|the whole thing|it all)(?: happen\w*)?(?=[,.;!]| "
@@ -117,7 +144,11 @@ FACT_PATTERNS = {
     "explained_condition": r"eczema|psoriasis|impetigo|chicken ?pox|birth ?marks?|mongolian (?:blue )?spots?|"
                            r"dermal melanocytosis|slate-? ?gr[ae]y (?:naevi|patch\w*)|molluscum|dermatitis|"
                            r"nappy rash|hives|urticaria|(?:gp|doctor|consultant|dermatolog\w*)(?:'s)? letter|"
-                           r"documented (?:at|since|from) (?:birth|the newborn check)",
+                           r"documented (?:at|since|from) (?:birth|the newborn check)|"
+                           # Diagnosed conditions that explain bruising or falls in a mobile child.
+                           r"bleeding disorder|von willebrand\w*|ha?emophilia|itp|low platelets|dyspraxi\w*|"
+                           r"developmental co-?ordination disorder|dcd|hypermobil\w*|ehlers[- ]danlos|"
+                           r"osteogenesis imperfecta|brittle bones?",
     "diagnosed": r"diagnos\w*|under (?:the )?(?:consultant|paediatrician|hospital|dietitian|dietician|specialist)|"
                  r"medical condition|known condition|coeliac|crohn'?s|diabetes|cystic fibrosis|"
                  r"medication (?:side effect|for)",

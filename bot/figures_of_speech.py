@@ -30,7 +30,12 @@ _GAME_RESULT = re.compile(
     rf"(?:me|him|her|us|them)\s+(?:\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b|(?:on|at|in)\s+{GAMES}\b)", re.I)
 _NEWS = re.compile(r"\b(?:read|saw|seen|watched|heard|came across)\b(?:\s+\w+){0,3}\s+(?:articles?|news|"
                    r"documentar(?:y|ies)|programmes?|reports?|stories|story)\b(?:\s+\w+){0,4}?\s+(?:about|on)\b|"
-                   r"\b(?:in|on) the (?:news|papers?)\b", re.I)
+                   r"\b(?:in|on) the (?:news|papers?)\b|"
+                   # "You hear about grooming gangs", "I've read all these things about" (a general "you", or
+                   # things read; "I heard about the bruises from her friend" is a report, and stays).
+                   r"\byou\s+(?:always\s+|often\s+)?(?:hear|read|see)\s+(?:about|of|stories)\b|"
+                   r"\b(?:i'?ve|i have|i)\s+(?:\w+\s+)?read\s+(?:all\s+)?(?:these|those|so many|lots of|loads of)\s+"
+                   r"(?:things|stories|articles)\b", re.I)
 # Someone in the child's life, or the person in the story linked to the child ("he babysits my daughter").
 _SOMEONE_KNOWN = re.compile(r"\b(?:his|her|their|my|our)\s+(?:dad|mum|uncle|aunt|auntie|brother|sister|cousin|"
                             r"stepdad|stepmum|teacher|coach|neighbour|friend|boyfriend|girlfriend|partner)\b|"

@@ -9,9 +9,10 @@ Each rule cites the seed line it rests on (tests/engine/test_hit_rules.py quotes
   or face, shakes or chokes, or is to a non-mobile baby or a disabled child (Norfolk tier 2-4 and
   Bedford level 1-3 chastisement lines: "within legal limits ... visible bruising, grazes, scratches,
   minor swellings or cuts");
-- domestic abuse with strangling or choking, a weapon, a serious assault or repeated police call-outs
-  is level 4 in every area (000 7.1 "a single event, such as a violent assault"; 004 "serious physical
-  violence");
+- domestic abuse with strangling or choking, a weapon, a serious assault, repeated police call-outs or a
+  child hurt in the incident is level 4 in every area (000 7.1 "a single event, such as a violent assault";
+  004 "serious physical violence"; 002 and 004 s47 lists "A child being traumatised injured or neglected as a
+  result of domestic violence");
 - an unborn baby whose parents' needs are serious (earlier children removed, drug or alcohol misuse,
   domestic abuse) is a pre-birth concern (003 "serious concerns regarding the risk of significant harm
   to an unborn baby");
@@ -32,7 +33,10 @@ from bot.figures_of_speech import figures_of_speech
 from bot.indicators import EXPLANATION_DOUBT, ChildContext
 from bot.level_caps import ordinary_separation
 from bot.matcher import ConceptHit
+from bot.online_grooming import online_grooming
 from bot.plain_word_rules import plain_word_rules
+from bot.rule_hits import denied, negated_before, rule_hit, sentence_of
+from bot.whose_need import parents_injury, siblings_needs
 
 ADULT_WORDS = re.compile(
     r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
@@ -64,13 +68,14 @@ OTHER_CHILDREN = re.compile(r"\b(?:other|another)\s+(?:\w+\s+)?(?:child|children
                             r"students?|peers|classmates|toddlers?|babies)\b", re.I)
 HARM_TO_OTHERS = {"sexual_abuse", "physical_abuse"}  # concepts whose `exclude` is "... other children"
 # An explanation in doubt: the classic accounts of a hidden injury, or injuries that keep coming.
-DOUBTFUL_ACCOUNT = re.compile(r"\b(walked into (?:a|the) door|fell down the stairs|bruises? before|again|"
-                              r"keeps? (?:getting|having|coming in with)|another bruise|more bruises|"
-                              r"always (?:has|got)|"
+DOUBTFUL_ACCOUNT = re.compile(r"\b(walked into (?:a|the) door|fell down the stairs|"
                               r"hit|slap\w*|smack\w*|punch\w*|kick\w*|grab\w*|shout\w* at)\b", re.I)
+# Injuries that keep coming are in doubt, unless a diagnosed condition explains them (dyspraxia, a bleeding disorder).
+RECURRING = re.compile(r"\b(bruises? before|again|keeps? (?:getting|having|coming in with)|another bruise|"
+                       r"more bruises|always (?:has|got))\b", re.I)
 INJURY_HITS = {"unexplained_injury", "injury_nonmobile_baby"}
 CHASTISEMENT_PROMOTES = ("mark", "implement", "head_face", "shaking", "strangling", "weapon")
-DA_SEVERE = ("strangling", "weapon", "serious_assault", "repeated_police")
+DA_SEVERE = ("strangling", "weapon", "serious_assault", "repeated_police", "child_hurt")
 
 
 HARM_WORDS = re.compile(r"\b(hit\w*|hurt\w*|touch\w*|abus\w*|rap(?:e|ed|es|ing)|beat\w*|kick\w*|punch\w*|slap\w*|"
@@ -84,25 +89,12 @@ THREAT_WORDS = re.compile(r"\b(or (?:else|\w+ (?:would|will|'ll|gets?|goes|get)|
 PEER_WORDS = re.compile(r"\b(boys?|lads?|kids?|girls?|pupils?|classmates?|friends?|mates?|team-? ?mates?|"
                         r"opponents?|another (?:child|boy|girl|lad|kid)|someone in (?:his|her|their) class|"
                         r"older (?:boys|lads|kids|girls)|bully|bullies|brother|sister|cousin)\b", re.I)
-ONLINE = re.compile(r"\b(online|internet|on (?:a|the)?\s?(?:game|app)|snapchat|snap|instagram|insta|tiktok|discord|"
-                    r"whatsapp|facebook|roblox|fortnite|minecraft|xbox|playstation|ps\d|gaming|voice (?:call|chat)|"
-                    r"dms?|messag\w*|webcam|chat(?:s|ting)?)\b", re.I)
-OLDER_ONLINE = re.compile(r"\b(grown (?:man|woman|up)|adult|older|man|men|\d{2} ?(?:year|yr)s? old|(?:says|said) "
-                          r"(?:he'?s|she'?s|he is|she is) \d{2}|sounds? (?:like )?(?:a )?(?:grown|older|man)|"
-                          r"lied about (?:his|her) age|much older|stranger|don'?t know who)\b", re.I)
 OFFENDER = re.compile(r"\b(prison|inside|jail|gaol|licence|license|probation|convicted|conviction|charged|arrested|"
                       r"went down|sent down|locked up|banged up|did time|"
                       r"register|record|offen\w*|sentenced|done time|served)\b[^.]{0,50}?\b(for|with|against|over|"
                       r"involving|to do with)\b[^.]{0,30}?\b(kids|children|child|girls|boys|minors?|underage|"
                       r"little ones|young (?:girls|boys|people))\b|sex offenders?'? register|on the (?:sex )?register|"
                       r"registered sex offender|\brso\b|schedule (?:1|one)", re.I)
-ADULT_AGE = r"(?:(?:grown|older) (?:man|men|bloke|lads?)|(?:man|bloke|guy|fella) (?:in his )?(?:20s|30s|40s|50s|" \
-            r"twenties|thirties|forties|fifties)|(?:in his|about) (?:20s|30s|40s|50s|twenties|thirties|forties)|" \
-            r"(?:[2-6]\d) ?(?:year|yr)s? old " \
-            r"(?:man|bloke|guy|fella|male))"
-GROOMING_GIFTS = re.compile(rf"{ADULT_AGE}.{{0,120}}?\b(?:buys?|bought|gives?|gave|giving|buying|get(?:s|ting)?|got) "
-                            r"(?:her|him|them)\b[^.]{0,30}\b(?:vapes?|weed|alcohol|drink|cider|vodka|cigarettes|fags|"
-                            r"money|cash|phone|trainers|clothes|lifts?|presents?|gifts?|drugs)", re.I)
 ALONE = re.compile(r"\b(alone|on (?:their|his|her) own|by themselves|by (?:him|her)self|no adults?|no grown-? ?ups?|"
                    r"unsupervised|nobody (?:else )?(?:in|at|home)|no one (?:else )?(?:in|at|home)|left (?:in|at) "
                    r"(?:the )?(?:house|flat|home))\b", re.I)
@@ -215,7 +207,7 @@ def serious_domestic_abuse(hits: List[ConceptHit], text: str, history: str = "")
         if hit.concept != "domestic_abuse" or hit.negated or hit.field == "working_well":
             continue
         facts = read_facts(hit.sentence)
-        if any(f in facts for f in DA_SEVERE) or "repeated_police" in read_facts(text) or (
+        if any(f in facts for f in DA_SEVERE) or read_facts(text).found & {"repeated_police", "child_hurt"} or (
                 "repeated_police" in read_facts(history) or re.search(r"\b(?:[2-9]|several|multiple|numerous) "
                                                                       r"(?:previous )?(?:da|dv|domestic)\b",
                                                                       history, re.I)):
@@ -244,44 +236,40 @@ MECHANISM = re.compile(r"\b(?:hit|banged|bumped|knocked|caught)\s+(?:(?:a|the)\s
                        r"\w+\s+(?:on|against|off)\b)", re.I)
 
 
+# Marks on the bony places a mobile child knocks in play, with nothing said of being hurt by someone (002 Tier 1
+# "bruising consistent with normal play"); any other place on the body keeps the worry.
+ACCIDENTAL_SITES = re.compile(r"\b(?:knees?|shins?|elbows?|bony (?:bits|places|parts))\b", re.I)
+OTHER_SITES = re.compile(r"\b(?:back|tummy|stomach|chest|torso|ears?|neck|face|cheeks?|eyes?|bottom|bum|buttocks?|"
+                         r"genital\w*|thighs?|upper arms?|wrists?|hands?|feet|soles|head|mouth|lips?)\b", re.I)
+HURT_BY_SOMEONE = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|"
+                             r"beat\w*|whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*)\b", re.I)
+
+
+def _marks_from_play(hit: ConceptHit) -> bool:
+    """A physical-abuse hit that is only marks on a mobile child's knees, shins or elbows."""
+    return (hit.concept == "physical_abuse" and not HURT_BY_SOMEONE.search(hit.words)
+            and bool(ACCIDENTAL_SITES.search(hit.sentence)) and not OTHER_SITES.search(hit.sentence))
+
+
 def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
     """Hear a witnessed explanation, a diagnosis or a direct denial; never for a non-mobile baby."""
     result: List[ConceptHit] = []
-    doubt = EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(MECHANISM.sub(" ", text))
     explained = read_facts(text).found & {"witnessed_explanation", "explained_condition"}
+    stated = MECHANISM.sub(" ", text)
+    doubt = (EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(stated)
+             or ("explained_condition" not in explained and RECURRING.search(stated)))
     for hit in hits:
         facts = read_facts(hit.sentence)
+        injury = hit.concept in INJURY_HITS or _marks_from_play(hit)
         if hit.negated:
             result.append(hit)
-        elif (hit.concept in INJURY_HITS and child.non_mobile is False and not doubt and explained) \
+        elif (injury and child.non_mobile is False and not doubt and explained) \
                 or (hit.concept == "faltering_growth" and "diagnosed" in read_facts(text) and "refusal" not in facts) \
                 or (hit.concept in {"self_harm", "suicidal"} and "direct_denial" in facts and "mark" not in facts):
             result.append(replace(hit, negated=True))
         else:
             result.append(hit)
     return result
-
-
-def _clause_of(text: str, match: re.Match) -> Tuple[str, str]:
-    """(the sentence a regex match is in, the matched words)."""
-    start = max(text.rfind(mark, 0, match.start()) for mark in ".!?\n") + 1
-    ends = [i for i in (text.find(mark, match.end()) for mark in ".!?\n") if i >= 0]
-    return text[start:min(ends) if ends else len(text)].strip(), match.group(0)
-
-
-def _rule_hit(concept: str, label: str, text: str, match: re.Match, field: str = "worried") -> ConceptHit:
-    sentence, words = _clause_of(text, match)
-    return ConceptHit(concept=concept, label=label, words=words, sentence=sentence, start=0, end=0, field=field)
-
-
-def _denied(sentence: str) -> bool:
-    return bool(re.search(r"\b(no|not|never|n't|nobody|none|denies|denied)\b", sentence, re.I))
-
-
-def negated_before(text: str, match: re.Match, words: int = 3) -> bool:
-    """A negation in the few words right before a match ("not alone", "never left on her own")."""
-    before = re.findall(r"[\w']+", text[max(0, match.start() - 60):match.start()].lower())[-words:]
-    return any(w in {"no", "not", "never", "without", "nobody"} or w.endswith("n't") for w in before)
 
 
 def adult_victim(hits: List[ConceptHit]) -> List[ConceptHit]:
@@ -348,34 +336,25 @@ def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List
     found = {h.concept for h in hits if not h.negated}
     extra: List[ConceptHit] = []
     offender = OFFENDER.search(text)
-    if offender and "person_posing_risk" not in found and not _denied(_clause_of(text, offender)[0]):
-        extra.append(_rule_hit("person_posing_risk", "an adult who poses a risk to children", text, offender))
+    if offender and "person_posing_risk" not in found and not denied(sentence_of(text, offender)[0]):
+        extra.append(rule_hit("person_posing_risk", "an adult who poses a risk to children", text, offender))
     for match in ALONE.finditer(text):
-        sentence, _ = _clause_of(text, match)
+        sentence, _ = sentence_of(text, match)
         young = (child.age_years is not None and 0 <= child.age_years < 8) or YOUNG_AGE.search(sentence)
         with_someone = re.match(r"\s+with\b", text[match.end():])  # "mum is on her own with the baby"
         if (young and NIGHT_OR_HOME.search(sentence) and not negated_before(text, match) and not with_someone
                 and "abandonment" not in found):
-            extra.append(_rule_hit("abandonment", "young children left without an adult", text, match))
+            extra.append(rule_hit("abandonment", "young children left without an adult", text, match))
             break
-    online = ONLINE.search(text)
-    if online and "child_sexual_exploitation" not in found and (child.age_years is None or child.age_years < 18):
-        facts = read_facts(text)
-        if ("images" in facts or "meeting" in facts) and (OLDER_ONLINE.search(text)
-                                                           or ("images" in facts and "meeting" in facts)):
-            extra.append(_rule_hit("child_sexual_exploitation", "someone met online asking for pictures or to meet",
-                                   text, online))
-    gifts = GROOMING_GIFTS.search(text)
-    if (gifts and child.age_years is not None and child.age_years < 16 and "child_sexual_exploitation" not in found
-            and not negated_before(text, gifts)):
-        extra.append(_rule_hit("child_sexual_exploitation", "an adult giving a child gifts, drugs or lifts", text,
-                               gifts))
+    extra.extend(online_grooming(text, child.age_years, found))
     return hits + extra
 
 
 def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unborn: bool,
                     history: str = "") -> RuleOutcome:
     outcome = RuleOutcome(hits=[])
+    hits = siblings_needs(hits, text)  # before "disabled": a brother's autism is not this child's disability
+    hits = parents_injury(hits)
     disabled = any(h.concept == "disability" and not h.negated for h in hits)
     hits = figures_of_speech(hits)
     hits = relabel_other_children(hits, outcome)

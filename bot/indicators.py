@@ -262,6 +262,17 @@ LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|gonna|nearly|almo
                          r"(kill|end) (him|her|them)sel(f|ves)|"
                          r"life[- ]threatening|near[- ]death|death threats?|threat\w* to kill|icu|intensive care|"
                          r"resus|stopped breathing|unconscious|overdos\w*)\b")
+# "He asked if his mum could die too", "grandad might die": someone else's life, not the child's.
+_SOMEONE_ELSE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|nan|nanna|gran|granny|grandma|"
+                           r"grandad|grandpa|grandparents?|auntie|aunt|uncle|brother|sister|friend|dog|cat|pet|"
+                           r"hamster|people|everyone|someone)(?:'s)? (?:\w+ )?$")
+
+
+def threat_to_life(text: str) -> bool:
+    """A threat to the child's life in the account (LIFE_THREAT), not a worry that a relative or a pet could die."""
+    lowered = text.lower()
+    return any(not _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()])
+               for m in LIFE_THREAT.finditer(lowered))
 
 
 def whole_sentence(text: str, start: int, end: int) -> str:
@@ -280,7 +291,10 @@ SCALE_SUPPORTS_STEP = 5
 LOW_SCALE_FOR_ACUTE = 3
 # Facts a concept carries by its nature do not make it more serious: cuts are what self-harm is, and an
 # A&E visit is how an unmet health need is seen.
+# A mark on the abused parent is domestic abuse itself; its serious forms (a violent assault, strangling, a weapon,
+# repeated call-outs, a child hurt) are ``serious_domestic_abuse`` (bot/hit_rules.py).
 INTRINSIC_FACTS = {"self_harm": frozenset({"mark"}), "unmet_health_needs": frozenset({"medical_risk"}),
+                   "domestic_abuse": frozenset({"mark", "head_face"}),
                    "missed_health_appointments": frozenset({"medical_risk"})}
 MANY_FACTS = 3  # three distinct severity facts in one sentence add up to an acute need
 

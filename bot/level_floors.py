@@ -71,11 +71,21 @@ FAMILY_IMPACT = re.compile(r"\b(?:sibling|siblings|brother|sister|other (?:child
                            r"\b(?:given up|gave up|lost|had to leave) (?:her|his|their|my) (?:job|work)\b", re.I)
 
 
+# 004 line 253, level 3: "... And/or the local authority hasn't been notified of the private fostering
+# arrangement" (000 Appendix 1 puts "Privately fostered" at level 4; the floor is only a minimum).
+NOT_NOTIFIED = re.compile(r"\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not|haven'?t|have not|never|not)\s+"
+                          r"(?:\w+\s+){0,5}?(?:tell|told|notif\w*|inform\w*|let \w+ know)\s+(?:the\s+)?(?:council|"
+                          r"local authority|la|children'?s services|social (?:care|services|workers?))\b|"
+                          r"\bnot (?:been )?notified\b|\bno(?:body|one|-one)? (?:has )?(?:told|notified|informed) "
+                          r"(?:the )?(?:council|local authority)\b", re.I)
+
+
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     """Every floor the account supports, highest first."""
     live = [h for h in hits if not h.negated and h.field != "working_well"]
     floors = _family_floors([h for h in live if not capped_by_treatment(h.concept, text)]) + \
-        _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text)
+        _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text) + \
+        _private_fostering_floor(live, text)
     return sorted(floors, key=lambda f: -f[0])
 
 
@@ -135,4 +145,11 @@ def _disability_floor(area: str, text: str) -> List[Floor]:
         return [(level, f"A disabled child with complex care needs whose parent needs practical help or a break is "
                         f"a child in need: level {level} in this area's guidance. It is not a child protection "
                         "matter, so the family's consent is still needed.")]
+    return []
+
+
+def _private_fostering_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
+    if any(h.concept == "private_fostering" for h in hits) and NOT_NOTIFIED.search(text):
+        return [(3, "A private fostering arrangement the council has not been told about is at least level 3 in "
+                    "the guidance: the council must be notified.")]
     return []

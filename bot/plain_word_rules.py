@@ -29,9 +29,10 @@ A rule adds a hit only where the matcher found none of that concept, and never o
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 from bot.matcher import ConceptHit
+from bot.rule_hits import DENIAL, negated_before, rule_hit, sentence_of
 
 CLOTHES = (r"(?:leggings|pants|knickers|trousers|pyjama\w*|pjs|nightie|nightdress|nightwear|underwear|costume|"
            r"swimming costume|swimsuit|shorts|skirt|tights|clothes|clothing|school skirt|nappy|vest|top|bottoms|"
@@ -102,37 +103,20 @@ _FOOD_SEEKING = re.compile(r"\b(?:ask\w* (?:\w+ )?(?:for|neighbours for|people f
                            r"something to eat|money for food)|knock\w* on doors|begg\w* (?:for )?(?:food|biscuits)|"
                            r"ate a whole|"
                            r"scaveng\w*|(?:in|through|from) (?:the )?bins for food|stealing food|always starving|"
+                           r"(?:food|sandwich\w*|crusts?|scraps|leftovers) (?:\w+ ){0,3}(?:out of|from) (?:the )?bins?|"
                            r"wolf\w* (?:it|food) down)\b", re.I)
-_DENIED = re.compile(r"\b(?:no|not|never|n't|nobody|none|denies|denied)\b", re.I)
-
-
-def _sentence(text: str, start: int, end: int) -> Tuple[str, str]:
-    """(the sentence around a span, the span's words)."""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
-    return text[left:min(rights) if rights else len(text)].strip(), text[start:end]
-
-
-def _hit(concept: str, label: str, text: str, match: re.Match) -> ConceptHit:
-    sentence, words = _sentence(text, match.start(), match.end())
-    return ConceptHit(concept=concept, label=label, words=words, sentence=sentence, start=0, end=0)
-
-
-def _negated_before(text: str, match: re.Match) -> bool:
-    before = re.findall(r"[\w']+", text[max(0, match.start() - 40):match.start()].lower())[-3:]
-    return any(w in {"no", "not", "never", "without", "nobody"} or w.endswith("n't") for w in before)
 
 
 def sexual_touching(text: str) -> Optional[ConceptHit]:
     """Touching under a child's clothes, or a secret game about the body that the child must not tell."""
     for match in _UNDER_CLOTHES.finditer(text):
-        if not _negated_before(text, match):
-            return _hit("sexual_abuse", "touching a child under their clothes", text, match)
+        if not negated_before(text, match):
+            return rule_hit("sexual_abuse", "touching a child under their clothes", text, match)
     for match in _SECRET_GAME.finditer(text):
-        sentence, _ = _sentence(text, match.start(), match.end())
+        sentence, _ = sentence_of(text, match)
         window = text[max(0, match.start() - 200):match.end() + 250]
-        if _BODY_OR_BATH.search(sentence) and _NO_TELLING.search(window) and not _negated_before(text, match):
-            return _hit("sexual_abuse", "a secret 'game' about the child's body that they must not tell", text,
+        if _BODY_OR_BATH.search(sentence) and _NO_TELLING.search(window) and not negated_before(text, match):
+            return rule_hit("sexual_abuse", "a secret 'game' about the child's body that they must not tell", text,
                         match)
     return None
 
@@ -140,9 +124,9 @@ def sexual_touching(text: str) -> Optional[ConceptHit]:
 def weapon_on_a_parent(text: str) -> Optional[ConceptHit]:
     """A knife held to a parent's throat, a partner strangling her: domestic abuse with a weapon or strangling."""
     for match in _WEAPON_ON_ADULT.finditer(text):
-        sentence, _ = _sentence(text, match.start(), match.end())
-        if _ADULT_VICTIM.search(sentence) and not _negated_before(text, match):
-            return _hit("domestic_abuse", "domestic abuse with a weapon or strangling", text, match)
+        sentence, _ = sentence_of(text, match)
+        if _ADULT_VICTIM.search(sentence) and not negated_before(text, match):
+            return rule_hit("domestic_abuse", "domestic abuse with a weapon or strangling", text, match)
     return None
 
 
@@ -151,8 +135,8 @@ def images_of_children(text: str) -> Optional[ConceptHit]:
     for match in _IMAGES_OF_CHILDREN.finditer(text):
         window = text[max(0, match.start() - 150):match.end() + 200]
         held = _ADULT_HOLDER.search(window) or re.search(r"\b(?:partner|husband|boyfriend|he|his)\b", window, re.I)
-        if _UNCLOTHED.search(window) and held and not _negated_before(text, match):
-            return _hit("indecent_images", "pictures of unclothed children kept by an adult", text, match)
+        if _UNCLOTHED.search(window) and held and not negated_before(text, match):
+            return rule_hit("indecent_images", "pictures of unclothed children kept by an adult", text, match)
     return None
 
 
@@ -163,8 +147,8 @@ def private_fostering(text: str, age_years: Optional[float]) -> Optional[Concept
     for match in _NOT_RELATIVE.finditer(text):
         window = text[max(0, match.start() - 200):match.end() + 200]
         living = _LIVING_WITH.search(window)
-        if living and not _DENIED.search(text[max(0, living.start() - 20):living.start()]):
-            return _hit("private_fostering", "a child living with someone who is not a close relative", text,
+        if living and not DENIAL.search(text[max(0, living.start() - 20):living.start()]):
+            return rule_hit("private_fostering", "a child living with someone who is not a close relative", text,
                         match)
     return None
 
@@ -174,17 +158,17 @@ def implement_used(text: str) -> Optional[ConceptHit]:
     (002 Tier 4 "Parent physically chastises child, leaving visible bruising ... Parent deliberately physically
     harms child"; the chastisement rule's implement fact, bot/hit_rules.py)."""
     for match in _IMPLEMENT_USED.finditer(text):
-        sentence, _ = _sentence(text, match.start(), match.end())
-        if _CARER.search(sentence) and not _negated_before(text, match):
-            return _hit("physical_abuse", "a child hit with an implement (a belt, a slipper, a stick)", text, match)
+        sentence, _ = sentence_of(text, match)
+        if _CARER.search(sentence) and not negated_before(text, match):
+            return rule_hit("physical_abuse", "a child hit with an implement (a belt, a slipper, a stick)", text, match)
     return None
 
 
 def visible_hunger(text: str) -> Optional[ConceptHit]:
     """Children said to be visibly thin who ask neighbours or strangers for food."""
     thin, seeking = _THIN.search(text), _FOOD_SEEKING.search(text)
-    if thin and seeking and not _negated_before(text, thin):
-        return _hit("non_organic_faltering_growth", "children visibly thin and asking others for food", text, thin)
+    if thin and seeking and not negated_before(text, thin):
+        return rule_hit("non_organic_faltering_growth", "children visibly thin and asking others for food", text, thin)
     return None
 
 

@@ -85,9 +85,19 @@ def _only_denies(clause: str) -> bool:
     return bool(DENIAL.match(clause)) and not read_facts(clause).found
 
 
+# An injury explained by a witness or a diagnosis is explained whichever injury item the net proposes for it.
+INJURY_FAMILY = frozenset({"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"})
+
+
 def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[str],
-                       hits: Sequence[ConceptHit], s47_concepts: Set[str]) -> List[PossibleRedFlag]:
-    """Section 47 items only the net proposes, best first; none when a red-flag rule already fired."""
+                       hits: Sequence[ConceptHit], s47_concepts: Set[str],
+                       explained: Set[str] = frozenset()) -> List[PossibleRedFlag]:
+    """Section 47 items only the net proposes, best first; none when a red-flag rule already fired.
+
+    ``explained``: concepts the rules ruled out on a witnessed explanation, a diagnosis or a figure of speech; a
+    proposal about them is asked as a question but not acted on.
+    """
+    explained = set(explained) | (INJURY_FAMILY if explained & INJURY_FAMILY else set())
     if net is None or any(h.concept in s47_concepts and not h.negated for h in hits):
         return []
     found: List[PossibleRedFlag] = []
@@ -109,6 +119,7 @@ def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Seque
         found.append(PossibleRedFlag(
             indicator=indicator.id, text=indicator.text, score=round(proposal.score, 3), matched=clause,
             question=f"You said \"{clause[:140]}\". Could this be: {indicator.text[:160].rstrip('.')}?",
-            applied=proposal.score >= APPLY_SCORE and not reassured and not _only_denies(clause),
+            applied=(proposal.score >= APPLY_SCORE and not reassured and not _only_denies(clause)
+                     and not explained & set(indicator.concepts)),
             source=citation(area, indicator.source.document, indicator.source.section)))
     return sorted(found, key=lambda p: -p.score)

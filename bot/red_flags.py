@@ -17,7 +17,7 @@ from bot.advice import Advice
 from bot.areas import NATIONAL_FALLBACK, OUT_OF_AREA
 from bot.assess import assess, get_engine
 from bot.case import Case
-from bot.indicators import INJURY_WORDS, LIFE_THREAT
+from bot.indicators import INJURY_WORDS, threat_to_life
 from bot.reading import Reading
 
 NO_DOOR = "the children's social care front door for the child's area"
@@ -59,7 +59,7 @@ def could_flag_without_a_hit(text: str) -> bool:
     """Rules that flag words no concept pattern matched: injury words (age rules for babies, doubted
     explanations) and a threat to life. Anything else needs a concept hit."""
     lowered = text.lower()
-    return bool(INJURY_WORDS.search(lowered) or LIFE_THREAT.search(lowered))
+    return bool(INJURY_WORDS.search(lowered)) or threat_to_life(lowered)
 
 
 def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
@@ -97,7 +97,7 @@ def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) 
     lowered = text.lower()
     flagged = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in lowered]
     danger = any(engine.concepts[h.concept].immediate_danger for h in reading.hits if h.concept in engine.concepts) \
-        or (advice.immediate_danger and bool(LIFE_THREAT.search(lowered)))
+        or (advice.immediate_danger and threat_to_life(lowered))
     if not (danger or flagged):
         return NONE
     return RedFlags(danger=danger, labels=tuple(dict.fromkeys(i.label for i in flagged)),

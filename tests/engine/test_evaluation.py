@@ -23,7 +23,11 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%.
-    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (0, 0, 0.78), "blind_d": (0, 0, 0.84),
+    # blind_c: nh-r-l3-snapchat-secretive (level 3, "becoming more secretive/anxious about phone/internet use")
+    # is advised level 2 since the online-grooming rule stopped reading "we don't know of any ... pictures being
+    # asked for" as an ask (2026-12-07): it had been right for a wrong reason; the embedding prefers the level-2
+    # "parental safeguards ... digital activity" line (0.31 against 0.25). Open in the issue 11 note.
+    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (1, 0, 0.78), "blind_d": (0, 0, 0.84),
 }
 
 

@@ -1,0 +1,72 @@
+"""A need or an injury said of someone else is not the child's own (issue 11, over-triage).
+
+"His little brother has autism and is non-verbal" in an account about an 11-year-old is the brother's
+disability. Read as the child's, it made the child "disabled" (so any smack became a red flag) and set the
+level from the brother's complex needs. The seeds describe what it means for the child instead: caring for a
+sibling is a young carer's need (003 Universal/Early Help "Caring for adult or siblings, young carer"; 004
+level 3 "The child is acting as a young carer"), at the young carer's own level.
+
+Likewise "mum had a bruise under her eye and said she walked into a door" is the mother's injury: for the child
+it is a sign of domestic abuse at home (003 Early Help "Concerns and suspected domestic violence"; 004
+"victim of domestic abuse"), weighed at that concept's own level, not an unexplained injury to the child (s47).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import List
+
+from bot.matcher import ConceptHit
+
+SIBLING_NEEDS = frozenset({"disability", "send"})
+_SIBLING_SUBJECT = re.compile(
+    r"\b(?:his|her|their|my|the|our|a)\s+(?:(?:little|younger|baby|big|older|twin|half|step)[- ]?)?"
+    r"(?:brother|sister|sibling|bro|sis)s?\b(?:\s*\([^)]*\))?[^.;!?]{0,50}$", re.I)
+_CARING = re.compile(r"\b(?:helps?|helping|looks? after|looking after|cares? for|caring for|calms?|calming|"
+                     r"minds?|minding|gets? him|gets? her|does (?:a lot|loads|everything)|young carers?)\b", re.I)
+
+
+def _about_a_sibling(hit: ConceptHit) -> bool:
+    at = hit.sentence.find(hit.words)
+    return at >= 0 and bool(_SIBLING_SUBJECT.search(hit.sentence[:at]))
+
+
+def siblings_needs(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
+    """Re-read a disability or special need named of a sibling: a young carer's need when the child helps care
+    for them; otherwise it is left out, as it is not this child's need."""
+    caring = bool(_CARING.search(text))
+    result: List[ConceptHit] = []
+    young_carer = any(h.concept == "young_carer" and not h.negated for h in hits)
+    for hit in hits:
+        if hit.concept not in SIBLING_NEEDS or hit.negated or not _about_a_sibling(hit):
+            result.append(hit)
+        elif caring and not young_carer:
+            result.append(replace(hit, concept="young_carer",
+                                  label="caring for a brother or sister with a disability (a young carer)"))
+            young_carer = True
+    return result
+
+
+INJURY_CONCEPTS = frozenset({"unexplained_injury", "physical_abuse"})
+_PARENT_POSSESSOR = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|his mum|her mum)(?:'s)?\s+(?:\w+\s+){0,4}$",
+                               re.I)
+# The sentence's injury is the mother's ("mum had a bruise under her eye and said she walked into a door").
+_MOTHERS_INJURY = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum)(?:'s)?\s+(?:\w+\s+){0,3}?(?:bruis\w*|black eye|"
+                             r"cut lip|split lip|marks?|swollen|injur\w*|sling|stitches)\b", re.I)
+_CHILD_NAMED = re.compile(r"\b(?:child|son|daughter|baby|him|his|boy|toddler)\b", re.I)
+
+
+def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """An injury said of the child's mother is a sign of domestic abuse, not an injury to the child."""
+    result: List[ConceptHit] = []
+    for hit in hits:
+        at = hit.sentence.find(hit.words)
+        mothers = at >= 0 and (_PARENT_POSSESSOR.search(hit.sentence[:at]) or (
+            _MOTHERS_INJURY.search(hit.sentence) and not _CHILD_NAMED.search(hit.sentence)))
+        if hit.concept in INJURY_CONCEPTS and not hit.negated and mothers and not _CHILD_NAMED.search(hit.words):
+            result.append(replace(hit, concept="domestic_abuse",
+                                  label="an injury to a parent (possible domestic abuse)"))
+        else:
+            result.append(hit)
+    return result

@@ -1,0 +1,75 @@
+"""Severity facts read from ordinary words, without false alarms (bot/facts.py, bot/indicators.py).
+
+Each false alarm here once set the level: "stable" read as a stab (a weapon), a child who "refuses veg" as a parent
+refusing help, "his mum could die" as a threat to the child's life. Texts are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assess import assess
+from bot.case import Case
+from bot.facts import read_facts
+from bot.indicators import threat_to_life
+
+
+def test_stable_is_not_a_stab():
+    """003 line 211 (Early Help): "Controlled or stable substance abuse"."""
+    assert "weapon" not in read_facts("Dad has been on a stable methadone script for three years.")
+    assert "weapon" in read_facts("He stabbed the sofa with a kitchen knife.")
+    advice = assess(Case(area="Kempston", age="4", role="professional", scale=9,
+                         worried="HV. Dad is on a stable methadone dose, tests clean, stored in a locked box."))
+    assert advice.level <= 2 and not advice.s47
+
+
+@pytest.mark.parametrize("text", ["Mum refused the referral.", "Dad declined early help.",
+                                  "They refuse all help.", "Consent was refused.",
+                                  "She refused to let the health visitor in."])
+def test_a_parent_refusing_help_is_refusal(text):
+    """000/003: "Parents/Carers do not accept concerns, fail to or are unwilling to engage in extensive support"."""
+    assert "refusal" in read_facts(text)
+
+
+@pytest.mark.parametrize("text", ["She only eats pasta and refuses veg.", "He refuses to go to school."])
+def test_a_child_refusing_food_or_school_is_not_a_parent_refusing_help(text):
+    assert "refusal" not in read_facts(text)
+
+
+def test_a_relative_who_could_die_is_not_a_threat_to_the_childs_life():
+    assert not threat_to_life("He asked me if his mum could die too.")
+    assert threat_to_life("She said she might kill herself tonight.")
+    assert threat_to_life("He could have died if the ambulance had been late.")
+
+
+def test_a_diagnosis_explains_recurring_marks_on_a_mobile_childs_knees_and_elbows():
+    """002 Tier 1: "bruising consistent with normal play"; a diagnosed coordination disorder explains the falls."""
+    advice = assess(Case(area="Clifton", age="9", role="professional", scale=9, worried=(
+        "PE teacher. Ben always has scabby knees and bruised elbows. He has diagnosed dyspraxia and we see him "
+        "fall over most weeks.")))
+    assert not advice.s47 and advice.level <= 2
+
+
+def test_marks_somewhere_else_on_the_same_child_keep_the_worry():
+    advice = assess(Case(area="Clifton", age="9", role="professional", scale=4, worried=(
+        "Ben always has bruises on his back and his upper arms. He has dyspraxia.")))
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_bleeding_disorder_explains_bruises_and_the_net_does_not_re_raise_them():
+    advice = assess(Case(area="Kettering", age="10", role="professional", scale=9, worried=(
+        "School nurse. Lots of bruises on his shins. I've seen him: bruises are on bony bits, he says football. "
+        "He has a diagnosed bleeding disorder (von Willebrand's) on his health care plan.")))
+    assert not advice.s47 and advice.level <= 2
+
+
+def test_calling_oneself_fat_is_not_an_eating_disorder():
+    advice = assess(Case(area="Bilborough", age="11", role="professional", scale=7, worried=(
+        "He's started saying he's rubbish at everything and fat and ugly. Asked if he has hurt himself, he said no.")))
+    assert "eating_disorder" not in {i.concept for i in advice.indicators} and advice.level <= 3
+
+
+def test_a_locked_box_is_not_a_child_locked_in():
+    advice = assess(Case(area="Kempston", age="4", role="professional", scale=9,
+                         worried="The medicine is kept in a locked box in a high cupboard."))
+    assert "emotional_abuse" not in {i.concept for i in advice.indicators}

@@ -1,0 +1,83 @@
+"""Level-4 accounts of set H's kind, said without the seeds' words (issue 11). Texts are fictional and written
+for these tests, in words of their own (not the vignettes').
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assess import assess
+from bot.care_and_age_rules import kept_to_work
+from bot.case import Case
+from bot.facts import read_facts
+from bot.plain_word_rules import visible_hunger
+
+
+def _advice(worried: str, area: str = "Bedford", age: str = "8", role: str = "professional", scale: int = 3):
+    return assess(Case(area=area, age=age, role=role, worried=worried, scale=scale))
+
+
+# 002 line 2103 and 004 line 304: "A child being traumatised injured or neglected as a result of domestic violence."
+CHILD_HURT = ("Police attended a domestic last night. Her partner threw a mug at mum and their 10 year old got in "
+              "between them and it hit him on the arm.")
+
+
+def test_a_child_hurt_in_a_domestic_abuse_incident_is_section_47():
+    assert "child_hurt" in read_facts(CHILD_HURT)
+    advice = _advice(CHILD_HURT, age="10")
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_glass_thrown_at_the_mother_is_a_serious_assault():
+    assert "serious_assault" in read_facts("He threw a wine glass at mum during the row.")
+    assert "serious_assault" not in read_facts("He threw a tantrum at school.")
+
+
+# 002 line 2115 and 004 line 313: "Suspicion that child has suffered or is at risk of significant harm due to
+# fabricated or induced illness."
+@pytest.mark.parametrize("worried", [
+    "Mum reports fits at home but none have ever been witnessed by the nurses in five admissions.",
+    "On the ward he eats well when his mother is away, and at home she says he refuses everything.",
+    "A nurse saw dad switching off the feed pump and then reporting that she had vomited.",
+])
+def test_symptoms_no_professional_sees_or_interference_is_fabricated_illness(worried):
+    advice = _advice(worried, area="Norwich", age="4")
+    assert "fabricated_illness" in {i.concept for i in advice.indicators}
+    assert advice.level == 4 and advice.s47
+
+
+# 004 line 253 (private fostering, level 4): "There is concern that the child is a victim of CSE, domestic
+# slavery, or being physically abused in their private foster placement."
+SERVITUDE = ("The girl next door says she is their cousin from back home. She doesn't go to school, she is cleaning "
+             "and minding their little ones from early till late.")
+
+
+def test_a_child_kept_out_of_school_to_work_for_a_household_not_her_own_is_domestic_servitude():
+    assert kept_to_work(SERVITUDE, 14) is not None
+    advice = _advice(SERVITUDE, age="14", role="public")
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_young_carer_who_misses_school_is_not_in_servitude():
+    text = "She doesn't go to school most days since mum's stroke, she does the cooking and cleaning for her."
+    assert kept_to_work(text, 14) is None
+
+
+# 004 line 199 (level 4): "physical signs of neglect such as a thin or swollen tummy, poor skin tone/sores/rashes,
+# prominent joints and bones"; 004 line 306: "Allegations / reasonable suspicions of serious neglect".
+def test_a_thin_child_taking_food_from_bins_is_serious_neglect():
+    text = "He was taking sandwiches out of the bins at lunch. He is really thin, you can see his ribs in PE."
+    assert visible_hunger(text) is not None
+    advice = _advice(text, age="7")
+    assert advice.level == 4 and advice.s47
+
+
+# 004 line 253, level 3: "the local authority hasn't been notified of the private fostering arrangement".
+def test_a_private_fostering_arrangement_the_council_does_not_know_of_is_at_least_level_3():
+    advice = _advice("He has been living with his mum's friend, not a relative, for about ten weeks while mum works "
+                     "away. The friend said she didn't know she had to tell the council.", age="13", scale=6)
+    assert advice.level >= 3
+
+
+def test_a_third_police_notification_is_a_frequency_fact():
+    assert "frequent" in read_facts("3rd PPN for this couple in ten months, all verbal.")
