@@ -35,12 +35,14 @@ _AWAY_OVERNIGHT = re.compile(
     r"in|the next) (?:the )?(?:morning|next day)|(?:out|away|gone) (?:all night|overnight|till (?:the )?morning)|"
     r"(?:stays?|stayed|staying|sleeps?|slept|sleeping) (?:out|over|away)(?: (?:all night|overnight))?|"
     r"(?:doesn'?t|didn'?t|does not|did not|don'?t|won'?t) come (?:back|home) (?:all night|till|until) "
-    r"(?:the )?morning)", re.I)
+    r"(?:the )?morning|(?:went|goes|go|gone|going) (?:out |off |away |to work )?(?:in|during|at) the night|"
+    r"(?:went|goes|gone) out (?:at|every|most|some) nights?)", re.I)
 SIBLING = (r"(?:(?:her|his|their|the|my) )?(?:little |baby |younger |small )?(?:brothers?|sisters?|siblings?|baby|"
            r"toddler|the (?:little|younger) ones?)")
 _LEFT_IN_CHARGE = re.compile(
     rf"\b(?:look(?:s|ing)? after|mind(?:s|ing)?|in charge of|babysit(?:s|ting)?) {SIBLING}|"
     rf"\b(?:puts?|putting|gets?|getting) {SIBLING} (?:to bed|up|ready)|"
+    r"\b(?:did|does|do|doing) (?:the )?bedtime|\b(?:got|get|gets|made|makes) (?:the |their |our )?breakfast\b|"
     r"\b(?:no ?(?:one|body)|nobody|no adults?|no grown-? ?ups?) (?:else )?(?:is |was |'s )?(?:in|at|there|home|with "
     r"(?:them|her|him))|\b(?:on (?:their|our|her|his) own|by (?:themselves|ourselves|herself|himself)|just (?:me|us|"
     r"them) (?:and|two|three))\b", re.I)
@@ -69,7 +71,13 @@ PREGNANT_SELF = re.compile(
     r"she (?:says|said|told \w+) (?:she'?s|she is|she was))\s+(?:\w+\s+)?(?:pregnant|expecting|having a baby)\b|"
     r"\bpregnancy test|\bpositive test|\btests? (?:\w+ ){0,5}(?:were|was|are|is|came back|come back|both|all) "
     r"(?:both |all )?(?:positive|\+ve)\b|tummy (?:has )?(?:got|getting|is getting) (?:bigger|rounder)|"
-    r"missed (?:her|my) periods?", re.I)
+    r"missed (?:her|my) periods?|"
+    # Health shorthand: "UPT positive", "~10/40 by dates", "12 weeks pregnant".
+    r"\bupt\s*(?:\+ve|positive|pos)\b|(?<![\d/])(?:[4-9]|[1-3]\d)/40\b|\b(?:[4-9]|[1-3]\d) ?(?:weeks?|wks?) "
+    r"(?:pregnant|gestation)", re.I)
+# "Mum is 20/40": the pregnancy is the mother's (or another adult's), not the child's.
+_ADULT_BEFORE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|auntie|aunt|sister|nan|gran|woman|lady|partner|"
+                           r"girlfriend|wife)(?:'s)?\s+(?:[\w~]+\s+){0,3}$", re.I)
 _OTHER_TEST = re.compile(r"\b(?:covid|lateral flow|lft|pcr|strep|drugs? test|blood|bloods|urine|allergy|eye|hearing|"
                          r"spelling|maths|sats|driving)\b", re.I)
 YOUNG_MOTHER_WORDS = re.compile(r"\b(mum|mother|mam|mom|stepmum|auntie|aunt|neighbour|woman|lady|sister-in-law|"
@@ -131,7 +139,8 @@ def own_pregnancy(text: str, age_years: Optional[float]) -> Optional[ConceptHit]
         return None
     for match in PREGNANT_SELF.finditer(text):
         sentence, _ = sentence_of(text, match)
-        if not _OTHER_TEST.search(sentence):
+        before = sentence[:max(0, sentence.find(match.group(0)))]
+        if not _OTHER_TEST.search(sentence) and not _ADULT_BEFORE.search(before):
             return rule_hit("teenage_pregnancy", "a teenage pregnancy", text, match)
     return None
 

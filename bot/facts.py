@@ -171,7 +171,20 @@ FACT_PATTERNS = {
                       r"join (?:the )?(?:fighters|brothers|fight|jihad|isis|daesh|caliphate))|"
                       r"join (?:the )?(?:fighters|brothers|jihad|isis|daesh|caliphate)|"
                       r"(?:saving|saved) (?:up )?(?:\w+ ){0,3}(?:to (?:go|travel|fly|leave)|for (?:a|the) (?:ticket|"
-                      r"flight|passport))|passport without",
+                      r"flight|passport))|passport without|"
+                      # "should be wiped out", "next one's closer to home", "making something in his shed".
+                      r"(?:should|will|gonna|going to|must|need to) (?:all )?be wiped out|"
+                      r"next one'?s? (?:closer|nearer|here|coming)|"
+                      r"(?:making|make|build\w*) (?:a device|devices|a bomb|bombs|explosives)|"
+                      r"(?:making|make|build\w*) something (?:in (?:his|her|the) (?:shed|garage|bedroom|room)|"
+                      r"dangerous|that (?:goes bang|explodes))|"
+                      r"someone (?:round|around) here (?:will|is going to|gonna) do",
+    # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
+    # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/level_caps.FACT_TOPS reads it.
+    "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|in the uk|"
+                     r"in this country|in england|in britain)|(?:his|her|their) parents (?:are|were) (?:dead|killed|"
+                     r"abroad|back home)|nobody (?:is )?waiting for (?:him|her)|(?:travell?ed|came|arrived) (?:here )?"
+                     r"(?:alone|on (?:his|her) own)",
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
 }

@@ -66,6 +66,7 @@ FACT_LADDERS = {
 FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
     "radicalisation": (frozenset({"violent_intent"}),),
     "young_carer": (frozenset({"long_duration"}), frozenset({"impact"})),
+    "asylum_unaccompanied": (frozenset({"unaccompanied"}),),
 }
 
 

@@ -81,3 +81,37 @@ def test_a_private_fostering_arrangement_the_council_does_not_know_of_is_at_leas
 
 def test_a_third_police_notification_is_a_frequency_fact():
     assert "frequent" in read_facts("3rd PPN for this couple in ten months, all verbal.")
+
+
+# 002/004 s47 tables: "Pregnancy in a child aged under 13"; health shorthand for a positive test and gestation.
+def test_a_positive_test_in_health_shorthand_at_12_is_section_47():
+    advice = _advice("GP. 12F c/o nausea and missed periods. UPT positive, about 9/40 by dates.", area="Kempston",
+                     age="12", scale=3)
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_mothers_gestation_is_not_the_childs_pregnancy():
+    from bot.care_and_age_rules import own_pregnancy
+    assert own_pregnancy("HV visit. Mum is 20/40 with her third, Kayla (14) is helping at home.", 14) is None
+
+
+# 003 "Left 'home alone' and their age and vulnerability places them at risk"; "left alone ... overnight".
+def test_a_young_child_left_in_charge_while_mum_goes_out_in_the_night_is_abandonment():
+    advice = _advice("He came in alone with his little sister. He said mummy went to work in the night and he did "
+                     "bedtime for them both and got breakfast.", area="Radford", age="6", scale=2)
+    assert advice.level == 4 and advice.s47
+
+
+# 002 Tier 4 "the child is an unaccompanied asylum-seeker"; 000 "Unaccompanied refugee/asylum seeker" (level 4,
+# a child in need: not section 47, consent needed).
+def test_a_child_alone_in_the_country_is_the_top_line_without_section_47():
+    advice = _advice("A boy of 15 came to our drop-in. He got into the UK four days ago hidden in a lorry. His parents "
+                     "are dead and he has no family here.", area="Norwich", age="15", scale=4)
+    assert advice.level == 4 and not advice.s47 and advice.consent.needed
+
+
+# 000 Appendix 1 level 4 and Appendix 2 "Participates in extremist actions in language and behaviour"; 004 level 4
+# "saying that they will carry out violence in support of extremist views".
+def test_threats_that_a_group_should_be_wiped_out_and_making_something_are_violent_intent():
+    assert "violent_intent" in read_facts("He told a teacher people like them should be wiped out.")
+    assert "violent_intent" in read_facts("He has been talking about making something in his shed.")
