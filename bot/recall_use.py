@@ -87,6 +87,16 @@ def _only_denies(clause: str) -> bool:
 
 # An injury explained by a witness or a diagnosis is explained whichever injury item the net proposes for it.
 INJURY_FAMILY = frozenset({"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"})
+# ... unless the proposal's own clause says someone did something to the child: that is a new worry, not the
+# explained injury ("she said daddy squeezed her arm" beside a witnessed fall is still acted on).
+SOMEONE_DID_IT = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|beat\w*|"
+                            r"whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*|twist\w*|push\w*|shov\w*|"
+                            r"burn\w*|bit|bite\w*|hurt\w*|did (?:it|this|that))\b", re.I)
+
+
+def _about_the_explained(clause: str, indicator_concepts: Sequence[str], explained: Set[str]) -> bool:
+    """The proposal is about a worry the rules ruled out, and its clause says no one did anything to the child."""
+    return bool(explained & set(indicator_concepts)) and not SOMEONE_DID_IT.search(clause)
 
 
 def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Sequence[str],
@@ -120,6 +130,6 @@ def possible_red_flags(net: Optional[RecallNet], area: AreaGuidance, todo: Seque
             indicator=indicator.id, text=indicator.text, score=round(proposal.score, 3), matched=clause,
             question=f"You said \"{clause[:140]}\". Could this be: {indicator.text[:160].rstrip('.')}?",
             applied=(proposal.score >= APPLY_SCORE and not reassured and not _only_denies(clause)
-                     and not explained & set(indicator.concepts)),
+                     and not _about_the_explained(clause, indicator.concepts, explained)),
             source=citation(area, indicator.source.document, indicator.source.section)))
     return sorted(found, key=lambda p: -p.score)

@@ -73,3 +73,14 @@ def test_a_locked_box_is_not_a_child_locked_in():
     advice = assess(Case(area="Kempston", age="4", role="professional", scale=9,
                          worried="The medicine is kept in a locked box in a high cupboard."))
     assert "emotional_abuse" not in {i.concept for i in advice.indicators}
+
+
+def test_a_net_proposal_beside_an_explained_injury_is_still_acted_on_when_it_says_who_did_it():
+    """Safety: the explanation rules out the injury it explains, never a new account of someone hurting the child."""
+    from bot.recall_use import _about_the_explained
+    concepts = ["injury_nonmobile_baby", "physical_abuse"]
+    explained = {"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"}
+    assert _about_the_explained("I've seen him: bruises are on bony bits, he says football", concepts, explained)
+    assert not _about_the_explained("She said daddy squeezed her arm really hard", concepts, explained)
+    assert not _about_the_explained("Her arm has marks where someone grabbed her", concepts, explained)
+    assert not _about_the_explained("Bruises on bony bits", ["neglect"], explained)
