@@ -268,10 +268,16 @@ _SOMEONE_ELSE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|pare
                            r"hamster|people|everyone|someone)(?:'s)? (?:\w+ )?$")
 
 
+_DYING = re.compile(r"\b(?:die|died|dying)\b")
+
+
 def threat_to_life(text: str) -> bool:
-    """A threat to the child's life in the account (LIFE_THREAT), not a worry that a relative or a pet could die."""
+    """A threat to the child's life in the account (LIFE_THREAT), not a worry that a relative or a pet could die.
+
+    Only dying is read as someone else's: "dad could kill him" is a threat to the child whoever is named first.
+    """
     lowered = text.lower()
-    return any(not _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()])
+    return any(not (_DYING.search(m.group(0)) and _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()]))
                for m in LIFE_THREAT.finditer(lowered))
 
 

@@ -40,6 +40,8 @@ def test_a_relative_who_could_die_is_not_a_threat_to_the_childs_life():
     assert not threat_to_life("He asked me if his mum could die too.")
     assert threat_to_life("She said she might kill herself tonight.")
     assert threat_to_life("He could have died if the ambulance had been late.")
+    assert threat_to_life("She is scared her dad could kill him one day.")  # safety: a named person who kills
+    assert threat_to_life("Mum said she might kill them both.")
 
 
 def test_a_diagnosis_explains_recurring_marks_on_a_mobile_childs_knees_and_elbows():
