@@ -18,6 +18,7 @@ from bot.facts import Facts, has_fact, negated_at, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.level_caps import at_top_line, capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
+from bot.whose_need import mothers_injury
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
 INJURY_WORDS = re.compile(
@@ -295,12 +296,10 @@ def whole_sentence(text: str, start: int, end: int) -> str:
 # Chosen on the tuning sets (dev, dev_2, blind A and B): every case it moved split at 5/6.
 SCALE_SUPPORTS_STEP = 5
 LOW_SCALE_FOR_ACUTE = 3
+MOTHERS_MARK = frozenset({"mark", "head_face"})
 # Facts a concept carries by its nature do not make it more serious: cuts are what self-harm is, and an
 # A&E visit is how an unmet health need is seen.
-# A mark on the abused parent is domestic abuse itself; its serious forms (a violent assault, strangling, a weapon,
-# repeated call-outs, a child hurt) are ``serious_domestic_abuse`` (bot/hit_rules.py).
 INTRINSIC_FACTS = {"self_harm": frozenset({"mark"}), "unmet_health_needs": frozenset({"medical_risk"}),
-                   "domestic_abuse": frozenset({"mark", "head_face"}),
                    "missed_health_appointments": frozenset({"medical_risk"})}
 MANY_FACTS = 3  # three distinct severity facts in one sentence add up to an acute need
 
@@ -348,6 +347,10 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     where = context or hit.sentence
     said = set(content_lemmas(matcher, where)) | {w.lower().strip(".,;!?") for w in where.split()}
     facts = read_facts(where).without(INTRINSIC_FACTS.get(hit.concept, frozenset()))
+    if hit.concept == "domestic_abuse" and mothers_injury(where):
+        # The mark is on the abused mother, said so: it is the abuse itself, not harm to the child; its serious
+        # forms are serious_domestic_abuse (bot/hit_rules.py). "He hit her across the face" stays a fact of harm.
+        facts = facts.without(MOTHERS_MARK)
     severity = max(_severity(said, where), 1 if life_threat or facts.acute else -1)
     if similarities is None:
         similarities = []

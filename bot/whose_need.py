@@ -49,12 +49,21 @@ def siblings_needs(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
 
 
 INJURY_CONCEPTS = frozenset({"unexplained_injury", "physical_abuse"})
-_PARENT_POSSESSOR = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|his mum|her mum)(?:'s)?\s+(?:\w+\s+){0,4}$",
-                               re.I)
-# The sentence's injury is the mother's ("mum had a bruise under her eye and said she walked into a door").
-_MOTHERS_INJURY = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum)(?:'s)?\s+(?:\w+\s+){0,3}?(?:bruis\w*|black eye|"
-                             r"cut lip|split lip|marks?|swollen|injur\w*|sling|stitches)\b", re.I)
+# The mother is the one injured: "mum had a bruise", "mum came in with a black eye", "mum's cheek was swollen"; not
+# "mum's boyfriend left marks on her", where the injured one may be the child.
+_MOTHER = r"\b(?:mum|mummy|mam|mom|mother|stepmum)"
+_MOTHER_HAS = (rf"{_MOTHER}\s+(?:had|has|with|got|'s got|has got|had got|came in with|turned up with|came to pick up "
+               r"with)\s+(?:\w+\s+){0,3}?")
+_MOTHERS_PART = rf"{_MOTHER}'s\s+(?:face|eye|eyes|arm|arms|neck|lip|lips|cheek|wrist|nose)"
+_PARENT_POSSESSOR = re.compile(rf"(?:{_MOTHER_HAS}|{_MOTHERS_PART}\s+(?:\w+\s+){{0,2}}?)$", re.I)
+_MOTHERS_INJURY = re.compile(rf"{_MOTHER_HAS}(?:bruis\w*|black eye|cut lip|split lip|marks?|swollen|injur\w*|sling|"
+                             r"stitches)\b|" + _MOTHERS_PART, re.I)
 _CHILD_NAMED = re.compile(r"\b(?:child|son|daughter|baby|him|his|boy|toddler)\b", re.I)
+
+
+def mothers_injury(sentence: str) -> bool:
+    """The sentence's injury is the mother's, and it names no child."""
+    return bool(_MOTHERS_INJURY.search(sentence)) and not _CHILD_NAMED.search(sentence)
 
 
 def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
@@ -62,8 +71,7 @@ def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
     result: List[ConceptHit] = []
     for hit in hits:
         at = hit.sentence.find(hit.words)
-        mothers = at >= 0 and (_PARENT_POSSESSOR.search(hit.sentence[:at]) or (
-            _MOTHERS_INJURY.search(hit.sentence) and not _CHILD_NAMED.search(hit.sentence)))
+        mothers = at >= 0 and (_PARENT_POSSESSOR.search(hit.sentence[:at]) or mothers_injury(hit.sentence))
         if hit.concept in INJURY_CONCEPTS and not hit.negated and mothers and not _CHILD_NAMED.search(hit.words):
             result.append(replace(hit, concept="domestic_abuse",
                                   label="an injury to a parent (possible domestic abuse)"))

@@ -58,3 +58,12 @@ def test_the_whole_assessment_weighs_the_mothers_bruise_as_domestic_abuse():
     advice = assess(Case(area="Bulwell", age="6", role="professional", worried=worried, scale=6))
     assert "domestic_abuse" in {i.concept for i in advice.indicators}
     assert not advice.s47 and 2 <= advice.level <= 3
+
+
+def test_an_injury_by_mums_partner_to_her_is_not_read_as_the_mothers():
+    """Safety: "mum's boyfriend hit her across the face" may be about the girl; the face is a fact of harm."""
+    hits = parents_injury([concept_hit("physical_abuse", "boyfriend hit her", "Mum's boyfriend hit her in the face.")])
+    assert [h.concept for h in hits] == ["physical_abuse"]
+    advice = assess(Case(area="Bulwell", age="9", role="professional", scale=4,
+                         worried="Mum's boyfriend hit her across the face last night."))
+    assert advice.level == 4
