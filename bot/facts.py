@@ -178,7 +178,15 @@ FACT_PATTERNS = {
                       r"(?:making|make|build\w*) (?:a device|devices|a bomb|bombs|explosives)|"
                       r"(?:making|make|build\w*) something (?:in (?:his|her|the) (?:shed|garage|bedroom|room)|"
                       r"dangerous|that (?:goes bang|explodes))|"
-                      r"someone (?:round|around) here (?:will|is going to|gonna) do",
+                      r"someone (?:round|around) here (?:will|is going to|gonna) do|"
+                      # Preparation said as things found: a weapon posed with beside the views, a target marked on a
+                      # map ("the mosque circled and times written next to it"), "someone has to" as a caption.
+                      r"(?:holding|holds|waving|posing with|poses with|brandishing) (?:\w+ ){0,5}(?:knife|knives|"
+                      r"machete|gun|guns|rifle|weapon|weapons|blade|axe|crossbow)(?! and fork)|"
+                      r"(?:mosque|synagogue|church|temple|gurdwara|school|college|stadium|station|march|festival|"
+                      r"centre)s?(?:\W+\w+){0,2}?\W+(?:circled|highlighted|ringed)|"
+                      r"someone (?:has|needs|have|need) to"
+                      r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
     # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/level_caps.FACT_TOPS reads it.
     "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|in the uk|"

@@ -19,7 +19,10 @@ DEV_SET_2_EXACT_LEVEL_FLOOR = 0.88  # measured: 0.906
 BLIND = Path(__file__).resolve().parents[1] / "blind"
 SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_shorthand.yml",
         "blind_b": BLIND / "set_b_public.yml", "blind_c": BLIND / "reserved_teachers.yml",
-        "blind_d": BLIND / "reserved_mixed.yml"}
+        "blind_d": BLIND / "reserved_mixed.yml", "blind_e": BLIND / "reserved_winter.yml",
+        "blind_f": BLIND / "reserved_next.yml", "blind_g": BLIND / "reserved_after.yml",
+        "blind_h": BLIND / "reserved_final.yml", "blind_i": BLIND / "reserved_dec.yml",
+        "blind_j": BLIND / "reserved_late.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%.
@@ -28,6 +31,12 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # asked for" as an ask (2026-12-07): it had been right for a wrong reason; the embedding prefers the level-2
     # "parental safeguards ... digital activity" line (0.31 against 0.25). Open in the issue 11 note.
     "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (1, 0, 0.78), "blind_d": (0, 0, 0.84),
+    # Sets E-J were reserved sets until their one reading each (tests/blind/README.md); guarded since 2026-12-07 at
+    # what was measured then (exact E 75%, F 75%, G 78%, H 78%, I 68%, J 77% after its three level-4 misses were
+    # fixed by general rules: a served sentence said in slang, a target or weapon beside extremist views, a child who
+    # says someone keeps "my passport").
+    "blind_e": (2, 0, 0.72), "blind_f": (4, 0, 0.72), "blind_g": (1, 0, 0.75), "blind_h": (2, 0, 0.75),
+    "blind_i": (6, 0, 0.65), "blind_j": (4, 0, 0.74),
 }
 
 
@@ -37,7 +46,9 @@ def named_report(request):
 
 
 @pytest.mark.parametrize("name, minimum", [("dev_set", 80), ("dev_set_2", 64), ("blind_a", 60), ("blind_b", 60),
-                                           ("blind_c", 60), ("blind_d", 60)])
+                                           ("blind_c", 60), ("blind_d", 60),
+                                           ("blind_e", 100), ("blind_f", 100), ("blind_g", 100),
+                                           ("blind_h", 100), ("blind_i", 100), ("blind_j", 100)])
 def test_each_set_is_big_and_covers_every_area_and_level(name, minimum):
     vignettes = load_vignettes(SETS[name])
     assert len(vignettes) >= minimum

@@ -115,3 +115,70 @@ def test_a_child_alone_in_the_country_is_the_top_line_without_section_47():
 def test_threats_that_a_group_should_be_wiped_out_and_making_something_are_violent_intent():
     assert "violent_intent" in read_facts("He told a teacher people like them should be wiped out.")
     assert "violent_intent" in read_facts("He has been talking about making something in his shed.")
+
+
+# 000 line 1449 (Appendix 2): "Allegations or suspicion about a serious injury or sexual abuse to a child"; 004
+# line 304: an adult's physical abuse of a child is section 47. Said as what the adult left on the child.
+@pytest.mark.parametrize("worried", [
+    "Mum's boyfriend left bruises on her arms.",
+    "She says her stepdad gave her a fat lip on Saturday.",
+    "Her nan's partner left marks on her legs when she was staying there.",
+])
+def test_an_adult_who_left_marks_on_a_child_is_section_47(worried):
+    advice = _advice(worried, area="Corby", age="9", scale=5)
+    assert "physical_abuse" in {i.concept for i in advice.indicators}
+    assert advice.level == 4 and advice.s47
+
+
+def test_an_adult_who_left_the_home_is_not_read_as_leaving_marks():
+    advice = _advice("Her dad left in the summer and she has a bruise on her knee from netball.", area="Corby",
+                     age="9", scale=7)
+    assert "physical_abuse" not in {i.concept for i in advice.indicators}
+
+
+# 003 line 253 (immediate referral): "Child lives or has contact with adults who are known to pose a risk to
+# children". A sentence served, said in slang.
+@pytest.mark.parametrize("worried", [
+    "Her uncle moved in last month. He did time for interfering with a neighbour's kid years ago.",
+    "The lodger served a stretch for indecent stuff, everyone on the estate knows, and he minds the boys.",
+])
+def test_an_adult_who_served_a_sentence_for_a_sexual_offence_poses_a_risk(worried):
+    advice = _advice(worried, area="Nottingham", age="8", role="public", scale=4)
+    assert "person_posing_risk" in {i.concept for i in advice.indicators}
+    assert advice.level == 4 and advice.s47
+
+
+# 000 line 1418 (Appendix 2) "Participates in extremist action in language and behaviour"; 004 Level 4 "saying that
+# they will carry out violence in support of extremist views": a plan said as what was found.
+@pytest.mark.parametrize("found", [
+    "His sketch of the high street has the synagogue ringed in red pen.",
+    "He sent the group a photo of himself posing with a machete next to the flag.",
+])
+def test_extremist_views_with_a_target_or_a_weapon_are_the_top_line(found):
+    worried = f"He keeps sharing hateful videos blaming migrants and says they are replacing us. {found}"
+    assert "violent_intent" in read_facts(found)
+    advice = _advice(worried, area="Kettering", age="15", scale=3)
+    assert advice.level == 4 and advice.s47
+
+
+@pytest.mark.parametrize("ordinary", ["She was holding a knife and fork at tea.", "The school is marked on the map.",
+                                      "Someone has to take the bins out on Fridays."])
+def test_ordinary_sentences_are_not_violent_intent(ordinary):
+    assert "violent_intent" not in read_facts(ordinary)
+
+
+# 004 line 315: "A child at risk of sexual exploitation or trafficking"; a child who says the person he works
+# for keeps his passport.
+def test_a_child_who_says_someone_keeps_my_passport_is_a_trafficking_concern():
+    advice = _advice("A lad of about 15 sweeps up at the barber's all day. He told me the owner keeps my passport "
+                     "until I pay.", area="Bedford", age="15", role="public", scale=3)
+    assert "trafficking" in {i.concept for i in advice.indicators}
+    assert advice.level == 4 and advice.s47
+
+
+def test_the_same_views_without_a_plan_stay_below_the_top_line():
+    """000 Level 3 "Exhibiting extremist language/behaviour": views alone are not the section 47 item."""
+    advice = _advice("He keeps sharing hateful videos blaming migrants and says they are replacing us.",
+                     area="Kettering", age="15", scale=4)
+    assert "radicalisation" in {i.concept for i in advice.indicators}
+    assert advice.level == 3 and not advice.s47
