@@ -286,3 +286,17 @@ def contradicted(text: str) -> List[str]:
         if any(negated_at(text, m.start()) for m in matches) and any(not negated_at(text, m.start()) for m in matches):
             out.append(name.replace("_", " "))
     return out
+
+
+# A physical act of violence, said in any tense. Why: an area's line for "non-physical" abuse (004 Level 2 "a
+# victim of occasional or low-level non-physical abuse") cannot be the fit for a push or a punch.
+PHYSICAL_ACT = re.compile(r"\b(?:push(?:ed|es|ing)?|shov(?:e|ed|es|ing)|"
+                          r"hit(?:s|ting)?(?! (?:the roof|home|me that|it off))|slap(?:s|ped|ping)?|"
+                          r"punch(?:ed|es|ing)?|kick(?:s|ed|ing)?|grabb?(?:ed|s|ing)?|strangl\w*|chok(?:e|ed|es|ing)|"
+                          r"throttl\w*|headbutt\w*|beat(?:s|en|ing)?|thump\w*|bit|bites?|stab\w*|"
+                          r"threw|thrown|throws?)\b", re.I)
+
+
+def physical_act(text: str) -> bool:
+    """True when a physical act is said and not denied ("he pushed her", not "he has never hit her")."""
+    return any(not negated_at(text or "", m.start()) for m in PHYSICAL_ACT.finditer(text or ""))

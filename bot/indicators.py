@@ -14,7 +14,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.facts import Facts, has_fact, negated_at, read_facts
+from bot.facts import Facts, has_fact, negated_at, physical_act, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.level_caps import at_top_line, capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
@@ -213,9 +213,12 @@ SEVERITY_WEIGHT = 0.03
 S47_TWIN_MARGIN = 0.05  # how close the area's s47 item must be to a chosen level-4 item to replace it
 
 
+# A count of reports is a count of incidents too: "3rd PPN for this couple", "four call-outs this year".
 REPEATED = re.compile(r"\b(([3-9]|[1-9]\d+|three|four|five|six|seven|eight|nine|ten|several|many|multiple|numerous)"
-                      r" (times|occasions|episodes|incidents)|(third|fourth|fifth|sixth|3rd|4th|5th|6th|umpteenth|"
-                      r"nth) (time|occasion|night|weekend))\b")
+                      r" (times|occasions|episodes|incidents|ppns|call-?outs|call outs|domestics|reports|referrals|"
+                      r"notifications)|(third|fourth|fifth|sixth|3rd|4th|5th|6th|umpteenth|"
+                      r"nth) (time|occasion|night|weekend|ppn|call-?out|call out|domestic|incident|report|referral|"
+                      r"notification))\b")
 # Repetition and loss of consciousness said in everyday words: "keeps telling her", "it's been going on for
 # ages", "all the time", "passed out", "blacked out". Each is a severity cue like "persistent" or "serious".
 SEVERE_TEXT = re.compile(r"\b(keeps? (on )?(telling|saying|calling|hurting|threatening|shouting|screaming|"
@@ -360,6 +363,8 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     scored = [(sim + SEVERITY_WEIGHT * severity * (c.level - 2.5)
                + FREQUENCY_WEIGHT * severity * indicator_frequency(c.text), sim, c)
               for sim, c in zip(similarities, candidates, strict=True)]
+    if physical_act(where):  # a line for "non-physical" abuse does not fit a push or a punch
+        scored = [row for row in scored if "non-physical" not in row[2].text.lower()] or scored
     if (s47_concept or life_threat) and any(c.s47 for c in candidates):
         allowed = [row for row in scored if row[2].s47]
     else:

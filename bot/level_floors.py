@@ -80,12 +80,22 @@ NOT_NOTIFIED = re.compile(r"\b(?:didn'?t|did not|doesn'?t|does not|hasn'?t|has n
                           r"(?:the )?(?:council|local authority)\b", re.I)
 
 
+# 001 lines 508-511, Level 3: "Potential indicators and concerns relating to online exploitation/coercion (e.g.
+# Child becoming more secretive/anxious about phone/internet use"; 002 line 1051 and 004 line 185 put "signs of
+# being secretive, deceptive/actively concealing internet/social media activities" in their top column. Secrecy
+# said in the sentence of an online worry is at least level 3, whichever line's wording the ranker prefers.
+ONLINE_CONCEPTS = frozenset({"online_harm"})
+ONLINE_SECRECY = re.compile(r"\b(?:secretive|secrecy|cagey|guarded|jumpy|twitchy|panic\w*|hid(?:es|ing)?|hide|"
+                            r"delet(?:es|ed|ing)|flip(?:s|ped|ping)?|snatch\w*|"
+                            r"won'?t (?:say|tell (?:\w+ )?)(?:who|how old)|passcodes?|passwords?)\b", re.I)
+
+
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     """Every floor the account supports, highest first."""
     live = [h for h in hits if not h.negated and h.field != "working_well"]
     floors = _family_floors([h for h in live if not capped_by_treatment(h.concept, text)]) + \
         _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text) + \
-        _private_fostering_floor(live, text)
+        _private_fostering_floor(live, text) + _online_secrecy_floor(live)
     return sorted(floors, key=lambda f: -f[0])
 
 
@@ -152,4 +162,11 @@ def _private_fostering_floor(hits: Sequence[ConceptHit], text: str) -> List[Floo
     if any(h.concept == "private_fostering" for h in hits) and NOT_NOTIFIED.search(text):
         return [(3, "A private fostering arrangement the council has not been told about is at least level 3 in "
                     "the guidance: the council must be notified.")]
+    return []
+
+
+def _online_secrecy_floor(hits: Sequence[ConceptHit]) -> List[Floor]:
+    if any(h.concept in ONLINE_CONCEPTS and ONLINE_SECRECY.search(h.sentence) for h in hits):
+        return [(3, "A child becoming secretive or anxious about their phone or what they do online is at least "
+                    "level 3 in the guidance: it can be a sign of online exploitation or grooming.")]
     return []

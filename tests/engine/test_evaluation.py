@@ -26,17 +26,15 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%.
-    # blind_c: nh-r-l3-snapchat-secretive (level 3, "becoming more secretive/anxious about phone/internet use")
-    # is advised level 2 since the online-grooming rule stopped reading "we don't know of any ... pictures being
-    # asked for" as an ask (2026-12-07): it had been right for a wrong reason; the embedding prefers the level-2
-    # "parental safeguards ... digital activity" line (0.31 against 0.25). Open in the issue 11 note.
-    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (1, 0, 0.78), "blind_d": (0, 0, 0.84),
+    # blind_c: nh-r-l3-snapchat-secretive (level 3) is right again since secrecy in the sentence of an online worry
+    # is a level-3 floor (bot/level_floors._online_secrecy_floor, 001 lines 508-511), 2026-12-07.
+    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (0, 0, 0.81), "blind_d": (0, 0, 0.84),
     # Sets E-J were reserved sets until their one reading each (tests/blind/README.md); guarded since 2026-12-07 at
-    # what was measured then (exact E 75%, F 75%, G 78%, H 78%, I 68%, J 77% after its three level-4 misses were
-    # fixed by general rules: a served sentence said in slang, a target or weapon beside extremist views, a child who
-    # says someone keeps "my passport").
-    "blind_e": (2, 0, 0.72), "blind_f": (4, 0, 0.72), "blind_g": (1, 0, 0.75), "blind_h": (2, 0, 0.75),
-    "blind_i": (6, 0, 0.65), "blind_j": (4, 0, 0.74),
+    # what was measured then (exact E 76%, F 76%, G 78%, H 79%, I 70%, J 79%), after J's three level-4 misses were
+    # fixed by general rules (a served sentence said in slang, a target or weapon beside extremist views, a child who
+    # says someone keeps "my passport") and domestic abuse, sexualised behaviour and online secrecy said plainly.
+    "blind_e": (1, 0, 0.73), "blind_f": (4, 0, 0.73), "blind_g": (1, 0, 0.75), "blind_h": (1, 0, 0.76),
+    "blind_i": (4, 0, 0.67), "blind_j": (2, 0, 0.76),
 }
 
 
