@@ -87,7 +87,12 @@ FACT_PATTERNS = {
                r"appointment|assessment|plan|hv|gp|health visitor|social worker|school nurse))\w*|"
                r"(?:consent|help|support|early help|referral|offer|entry|access|treatment|appointments?) (?:was |were |"
                r"has been |have been |had been )?(?:refused|declined)|"
-               r"won'?t engage|not engaging|disengag\w*|won'?t let|avoid\w*|won'?t accept|"
+               # a parent who keeps professionals out, not children who "won't let her play" or "avoid eye contact"
+               r"won'?t engage|not engaging|disengag\w*|won'?t accept|"
+               r"won'?t let (?:us|me|anyone|anybody|professionals|staff|(?:the )?(?:hv|health visitor|social "
+               r"workers?|school|nurse|gp|workers?)) (?:in|into|see|visit|speak|talk|near|access)\w*|"
+               r"avoid\w* (?:the |all |any )?(?:hv|health visitors?|home visits?|visits|appointments|professionals|"
+               r"services|social workers?)|"
                r"doesn'?t accept|no insight|can'?t see (?:a|the) problem",
     "older_person": r"older|adult|grown ?up|man|men|(?:\d{2}) ?(?:year|yr)s? old|age gap|twice (?:her|his) age|"
                     r"boyfriend (?:is|who is) \d{2}",

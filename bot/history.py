@@ -15,9 +15,14 @@ from typing import Iterable, Optional, Tuple
 
 from bot.matcher import ConceptMatcher
 
+# More than one earlier concern: a count, a recurrence, or earlier concerns in the plural. A single past episode
+# said with a time word ("previous heroin dependency", "historic use, in treatment since before the pregnancy") is
+# one event, not "a number of events" (000 7.1), and a year ("referred in 2019") is not a count.
 SEVERAL = re.compile(r"\b(several|many|multiple|numerous|repeated\w*|again|lots of|a few|few|number of|"
-                     r"\d+|two|three|four|five|previous|previously|before|earlier|past|ongoing|long[- ]standing|"
-                     r"(?:re-?)?referr\w*|concerns? (?:logged|raised|recorded)|cpoms|notifications?)\b", re.I)
+                     r"\d{1,2}|two|three|four|five|ongoing|long[- ]standing|"
+                     r"(?:previous|previously|earlier|past|prior|other) (?:\w+ )?(?:concerns|referrals|reports|"
+                     r"incidents|notifications|episodes|worries|plans|assessments|call-?outs|visits)|"
+                     r"re-?referr\w*|concerns (?:logged|raised|recorded)|cpoms|notifications)\b", re.I)
 PLAN = r"(?:early help|eha|tac|team around the (?:child|family)|cin|child in need|family support|support|plan)"
 CLOSED_UNCHANGED = re.compile(
     rf"\b{PLAN}\b[^.]{{0,60}}\b(?:clos\w*|ended|stopped|finished|withdrew|withdrawn|dropped)\b[^.]{{0,80}}"

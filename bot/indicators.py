@@ -278,11 +278,12 @@ _DYING = re.compile(r"\b(?:die|died|dying)\b")
 def threat_to_life(text: str) -> bool:
     """A threat to the child's life in the account (LIFE_THREAT), not a worry that a relative or a pet could die.
 
-    Only dying is read as someone else's: "dad could kill him" is a threat to the child whoever is named first.
+    Only dying is read as someone else's: "dad could kill him" is a threat to the child whoever is named first. A
+    denial ("I don't want to die", asked directly) is not a threat: the self-harm it sits beside is weighed as said.
     """
     lowered = text.lower()
     return any(not (_DYING.search(m.group(0)) and _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()]))
-               for m in LIFE_THREAT.finditer(lowered))
+               and not negated_at(lowered, m.start()) for m in LIFE_THREAT.finditer(lowered))
 
 
 def whole_sentence(text: str, start: int, end: int) -> str:

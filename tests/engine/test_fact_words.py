@@ -25,13 +25,15 @@ def test_stable_is_not_a_stab():
 
 @pytest.mark.parametrize("text", ["Mum refused the referral.", "Dad declined early help.",
                                   "They refuse all help.", "Consent was refused.",
-                                  "She refused to let the health visitor in."])
+                                  "She refused to let the health visitor in.", "Mum won't let us in.",
+                                  "Dad avoids home visits."])
 def test_a_parent_refusing_help_is_refusal(text):
     """000/003: "Parents/Carers do not accept concerns, fail to or are unwilling to engage in extensive support"."""
     assert "refusal" in read_facts(text)
 
 
-@pytest.mark.parametrize("text", ["She only eats pasta and refuses veg.", "He refuses to go to school."])
+@pytest.mark.parametrize("text", ["She only eats pasta and refuses veg.", "He refuses to go to school.",
+                                  "A group of girls won't let her play.", "He avoids eye contact."])
 def test_a_child_refusing_food_or_school_is_not_a_parent_refusing_help(text):
     assert "refusal" not in read_facts(text)
 
