@@ -36,7 +36,7 @@ from bot.matcher import ConceptHit
 from bot.online_grooming import online_grooming
 from bot.plain_word_rules import plain_word_rules
 from bot.rule_hits import denied, negated_before, rule_hit, sentence_of
-from bot.whose_need import parents_injury, siblings_needs
+from bot.whose_need import parents_injury, siblings_needs, tantrum_aggression
 
 ADULT_WORDS = re.compile(
     r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
@@ -314,16 +314,22 @@ def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[Concep
     return kept
 
 
+# Games and play where children hurt each other ("Leo always kicks me at football", "at break"), wherever they are.
+PLAY = re.compile(r"\b(football|rugby|break ?time|at break|lunch ?time|playground|rough (?:games|play)|"
+                  r"play fight\w*|monkey bars)\b", re.I)
+PEER_HARM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
+
+
 def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
     """"A lad in his team kicks him", "the older boys hit me": harm by another child is bullying, not abuse
     by a carer (a child posing a risk to others is handled by relabel_other_children)."""
     out: List[ConceptHit] = []
     for hit in hits:
         before = _before(hit)
-        peer = PEER_WORDS.search(before) or (SCHOOL_SETTING.search(hit.sentence) and re.search(
-            r"\b(football|break ?time|at break|lunch ?time|playground|rough (?:games|play)|play fight\w*)\b",
-            hit.sentence, re.I))
-        if hit.concept == "physical_abuse" and not hit.negated and peer and not ADULT_WORDS.search(before):
+        peer = PEER_WORDS.search(before) or PLAY.search(hit.sentence)
+        # The adult may be named in the matched words themselves ("dad kicked him at football"): then it stays.
+        if (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
+                and not ADULT_WORDS.search(f"{before} {hit.words}")):
             out.append(replace(hit, concept="bullying", label="being hurt by other children"))
         else:
             out.append(hit)
@@ -360,7 +366,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = relabel_other_children(hits, outcome)
     hits = adult_victim(hits)
     hits = weak_disclosure(hits, outcome)
-    hits = peer_harm(hits)
+    hits = peer_harm(tantrum_aggression(hits))
     hits = spoken_rules(hits, child, text)
     hits = plain_word_rules(hits, text, child.age_years)
     hits = care_and_age_rules(hits, text, child.age_years)

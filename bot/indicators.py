@@ -18,6 +18,7 @@ from bot.facts import Facts, has_fact, negated_at, physical_act, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.level_caps import at_top_line, capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
+from bot.rule_hits import sentence_around
 from bot.whose_need import mothers_injury
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
@@ -290,9 +291,7 @@ def whole_sentence(text: str, start: int, end: int) -> str:
     """The full stop-to-full stop sentence around a hit: a count ("4 times") is often after a comma."""
     if not text or end <= start:
         return ""
-    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
-    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
-    return text[left:min(rights) if rights else len(text)]
+    return sentence_around(text, start, end)[0]
 
 
 # The referrer's own Signs of Safety score is a stated fact of how worried they are: at 5 or below

@@ -78,3 +78,29 @@ def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
         else:
             result.append(hit)
     return result
+
+
+# A child's tantrum in which the child hits the adult telling it ("the 3 year old had a meltdown at bedtime ... he hit
+# me", "tantrums all day, he hits her"): the child's behaviour (004 Level 2 "The child exhibits aggressive
+# behaviour"), not an adult abusing the child. "Dad hits her when she has a tantrum" names the adult and stays.
+# Children's words only: "when he kicks off he hits her" may be a partner, so it is not here.
+_TANTRUM = re.compile(r"\b(?:tantrums?|meltdowns?|paddy|paddies|strops?)\b", re.I)
+_HURTS_ADULT = re.compile(r"\b(?:hit|hits|hitting|kick(?:s|ed|ing)?|bit|bites|biting|punch(?:es|ed|ing)?|"
+                          r"slap(?:s|ped|ping)?|scratch(?:es|ed|ing)?)\s+(?:me|her|mum|mummy|us|staff)\b", re.I)
+_ADULT_ACTOR = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?\w+|uncle|grand\w+|nan|gran|"
+                          r"boyfriend|partner|fella|bloke|man|adult|carer|babysitter)\b", re.I)
+_TANTRUM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
+# The parent telling it is not the actor: "Mum says tantrums all day, he hits her".
+_TELLER = re.compile(r"\b\w+\s+(?:says|said|reports?|reported|tells? \w+|told \w+)\b", re.I)
+
+
+def tantrum_aggression(hits: List[ConceptHit]) -> List[ConceptHit]:
+    out: List[ConceptHit] = []
+    for hit in hits:
+        hurt = _HURTS_ADULT.search(hit.words)
+        if (hit.concept in _TANTRUM_CONCEPTS and not hit.negated and hurt and _TANTRUM.search(hit.sentence)
+                and not _ADULT_ACTOR.search(_TELLER.sub(" ", hit.words[:hurt.start()]))):
+            out.append(replace(hit, concept="behaviour_problems", label="a child's aggressive behaviour"))
+        else:
+            out.append(hit)
+    return out

@@ -25,16 +25,17 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
         "blind_j": BLIND / "reserved_late.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
-    # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%.
+    # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%;
+    # 2026-12-07 after the over-triage round: A 86.6%, B 85.0%, C 84.1%, D 90.6%.
     # blind_c: nh-r-l3-snapchat-secretive (level 3) is right again since secrecy in the sentence of an online worry
     # is a level-3 floor (bot/level_floors._online_secrecy_floor, 001 lines 508-511), 2026-12-07.
-    "blind_a": (0, 0, 0.82), "blind_b": (0, 0, 0.82), "blind_c": (0, 0, 0.81), "blind_d": (0, 0, 0.84),
+    "blind_a": (0, 0, 0.85), "blind_b": (0, 0, 0.83), "blind_c": (0, 0, 0.81), "blind_d": (0, 0, 0.88),
     # Sets E-J were reserved sets until their one reading each (tests/blind/README.md); guarded since 2026-12-07 at
-    # what was measured then (exact E 76%, F 76%, G 78%, H 79%, I 70%, J 79%), after J's three level-4 misses were
+    # what was measured then (exact E 76%, F 78%, G 78%, H 82%, I 72%, J 80%), after J's three level-4 misses were
     # fixed by general rules (a served sentence said in slang, a target or weapon beside extremist views, a child who
     # says someone keeps "my passport") and domestic abuse, sexualised behaviour and online secrecy said plainly.
-    "blind_e": (1, 0, 0.73), "blind_f": (4, 0, 0.73), "blind_g": (1, 0, 0.75), "blind_h": (1, 0, 0.76),
-    "blind_i": (4, 0, 0.67), "blind_j": (2, 0, 0.76),
+    "blind_e": (1, 0, 0.73), "blind_f": (4, 0, 0.75), "blind_g": (1, 0, 0.75), "blind_h": (1, 0, 0.79),
+    "blind_i": (4, 0, 0.69), "blind_j": (2, 0, 0.77),
 }
 
 

@@ -35,3 +35,39 @@ def test_only_more_than_one_earlier_concern_raises_the_level(history, raised):
     """000 7.1: harm builds up "when there have been a number of events"; one past episode is one event."""
     raise_, _ = weigh_history(get_engine().matcher, history, ["parental_substance_misuse"])
     assert bool(raise_) is raised
+
+
+def _concepts(worried: str, age: str = "8") -> set:
+    advice = assess(Case(area="Norwich", age=age, role="professional", scale=6, worried=worried))
+    return {i.concept for i in advice.indicators}
+
+
+# 002 Tier 1 "bruising consistent with normal play"; bullying lines: a child hurt by another child at play.
+@pytest.mark.parametrize("worried", ["Bruises on both shins. He says 'at football Jayden always kicks me'.",
+                                     "She said 'I fell off the monkey bars and Ruby kicked me at break'."])
+def test_a_child_hurt_by_another_child_at_play_is_not_abuse_by_a_carer(worried):
+    concepts = _concepts(worried)
+    assert "physical_abuse" not in concepts and "disclosure_abuse" not in concepts
+
+
+def test_an_adult_named_in_the_words_keeps_it_abuse_even_at_football():
+    """004 line 304 / 000 l.1449: an adult's assault on a child; the game is where, not who."""
+    assert "physical_abuse" in _concepts("His dad kicked him hard at football on Sunday and he limped off crying.")
+
+
+# 004 Level 2 "The child exhibits aggressive ... behaviours": a toddler's tantrum that hurts the adult.
+@pytest.mark.parametrize("worried", ["I babysit. The 3 year old had a meltdown at bedtime and he hit me.",
+                                     "Mum says tantrums all day, he hits her and won't sleep."])
+def test_a_young_child_who_hits_the_adult_in_a_tantrum_is_behaviour(worried):
+    concepts = _concepts(worried, age="3")
+    assert "behaviour_problems" in concepts
+    assert not concepts & {"physical_abuse", "disclosure_abuse"}
+
+
+def test_an_adult_who_hits_a_child_in_a_tantrum_is_still_abuse():
+    assert "physical_abuse" in _concepts("When she has a tantrum her stepdad hits her.", age="3")
+
+
+def test_a_partner_who_kicks_off_and_hits_her_is_not_a_tantrum():
+    concepts = _concepts("Mum says when he kicks off after the pub he hits her.", age="3")
+    assert concepts & {"physical_abuse", "disclosure_abuse", "domestic_abuse"}
