@@ -36,7 +36,11 @@ _AWAY_OVERNIGHT = re.compile(
     r"(?:stays?|stayed|staying|sleeps?|slept|sleeping) (?:out|over|away)(?: (?:all night|overnight))?|"
     r"(?:doesn'?t|didn'?t|does not|did not|don'?t|won'?t) come (?:back|home) (?:all night|till|until) "
     r"(?:the )?morning|(?:went|goes|go|gone|going) (?:out |off |away |to work )?(?:in|during|at) the night|"
-    r"(?:went|goes|gone) out (?:at|every|most|some) nights?)", re.I)
+    r"(?:went|goes|gone) out (?:at|every|most|some) nights?|"
+    # Out for the evening and back after midnight: "mummy went out after tea ... came back at half 12 from the pub".
+    r"(?:went|goes|gone|going) out (?:after (?:tea|dinner|bedtime)|drinking|to the pub|clubbing|partying)|"
+    r"(?:came|comes|got|gets) (?:back|home) (?:at|after|about|around) (?:midnight|half (?:12|one|two|1|2)|"
+    r"(?:1|2|3|4|one|two|three|four) ?(?:am|in the morning)))", re.I)
 SIBLING = (r"(?:(?:her|his|their|the|my) )?(?:little |baby |younger |small )?(?:brothers?|sisters?|siblings?|baby|"
            r"toddler|the (?:little|younger) ones?)")
 _LEFT_IN_CHARGE = re.compile(
@@ -45,7 +49,9 @@ _LEFT_IN_CHARGE = re.compile(
     r"\b(?:did|does|do|doing) (?:the )?bedtime|\b(?:got|get|gets|made|makes) (?:the |their |our )?breakfast\b|"
     r"\b(?:no ?(?:one|body)|nobody|no adults?|no grown-? ?ups?) (?:else )?(?:is |was |'s )?(?:in|at|there|home|with "
     r"(?:them|her|him))|\b(?:on (?:their|our|her|his) own|by (?:themselves|ourselves|herself|himself)|just (?:me|us|"
-    r"them) (?:and|two|three))\b", re.I)
+    r"them) (?:and|two|three))\b|"
+    # Children who came to a neighbour in the night: "knocked on my door in their pyjamas crying".
+    r"\b(?:knock(?:ed|s|ing)?|bang(?:ed|s|ing)?) on (?:my|our|the|next door'?s?) (?:door|window)\b", re.I)
 # Another adult with the children ("nan stays over", "dad is at home with them"), not the carer who is away.
 _OTHER_ADULT = re.compile(
     r"\b(?:nan|nanna|nana|gran|granny|grandma|grandad|grandparents?|babysitter|childminder|auntie|aunt|uncle|"
@@ -99,13 +105,15 @@ _NOT_IN_SCHOOL = re.compile(
     r"(?:school )?roll|no school place)\b", re.I)
 _HOUSEHOLD_WORK = re.compile(
     r"\b(?:cleaning|cleans|scrubbing|washing|laundry|ironing|housework|chores|cooking|doing (?:all )?(?:the|their) "
-    r"(?:washing|cleaning|cooking)|look(?:s|ing)? after (?:their|the|all the) (?:little ones|kids|children|baby|babies|"
-    r"toddlers?)|mind(?:s|ing)? (?:their|the) (?:little ones|kids|children|baby))\b", re.I)
+    r"(?:washing|cleaning|cooking)|do (?:the|all the) house(?:work)?|"
+    r"look(?:s|ing)? after (?:their|the|all the) (?:little ones|kids|children|baby|babies|toddlers?)|"
+    r"mind(?:s|ing)? (?:their|the) (?:little ones|kids|children|baby))\b", re.I)
 # The household is not the child's own family: a "cousin from back home", a child "brought over", their children.
 _NOT_HER_FAMILY = re.compile(
     r"\b(?:from back home|(?:a |their |some )?(?:cousin|niece|nephew|relative) from|brought (?:her|him) over|"
     r"(?:say|says|said|claim\w*|told (?:me|us)) (?:she|he)(?:'s| is| was) (?:a |their |the )?(?:cousin|niece|nephew|"
-    r"relative|family)|not (?:their|her|his) (?:own|real|daughter|son)|(?:their|the family'?s) (?:own )?(?:little "
+    r"relative|family)|(?:not|isn'?t|aren'?t|wasn'?t) (?:their|her|his) (?:own|real|daughter|son)|"
+    r"(?:their|the family'?s) (?:own )?(?:little "
     r"ones|kids|children|baby|babies))\b", re.I)
 
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import List, Tuple
 
+from bot.away_from_home import away_from_home
 from bot.care_and_age_rules import care_and_age_rules
 from bot.facts import read_facts
 from bot.figures_of_speech import figures_of_speech
@@ -369,7 +370,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = peer_harm(tantrum_aggression(hits))
     hits = spoken_rules(hits, child, text)
     hits = plain_word_rules(hits, text, child.age_years)
-    hits = care_and_age_rules(hits, text, child.age_years)
+    hits = away_from_home(care_and_age_rules(hits, text, child.age_years), text, child.age_years)
     hits = harmful_sexual_behaviour(hits, outcome)
     hits = chastisement(hits, child, disabled)
     hits = serious_domestic_abuse(hits, text, history)

@@ -266,7 +266,12 @@ LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|gonna|nearly|almo
                          r"try(ing)? to|'d|'ll|’d|’ll) ['\"‘’]?(have )?(die|died|dying|kill|killed)|"
                          r"(kill|end) (him|her|them)sel(f|ves)|"
                          r"life[- ]threatening|near[- ]death|death threats?|threat\w* to kill|icu|intensive care|"
-                         r"resus|stopped breathing|unconscious|overdos\w*)\b")
+                         r"resus|stopped breathing|unconscious|overdos\w*|"
+                         # A threat to kill said in other words (002 s47 "serious verbal threats"): "I'll snap your
+                         # neck", "he'll put her in the ground".
+                         r"(?:'ll|’ll|will|gonna|going to) (?:snap|break|slit|cut) (?:your|his|her|their) "
+                         r"(?:neck|necks|throat|throats)|(?:'ll|’ll|will|gonna|going to) put (?:you|him|her|them) "
+                         r"in (?:the ground|a box|a coffin|the hospital|hospital))\b")
 # "He asked if his mum could die too", "grandad might die": someone else's life, not the child's.
 _SOMEONE_ELSE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|nan|nanna|gran|granny|grandma|"
                            r"grandad|grandpa|grandparents?|auntie|aunt|uncle|brother|sister|friend|dog|cat|pet|"

@@ -22,7 +22,7 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
         "blind_d": BLIND / "reserved_mixed.yml", "blind_e": BLIND / "reserved_winter.yml",
         "blind_f": BLIND / "reserved_next.yml", "blind_g": BLIND / "reserved_after.yml",
         "blind_h": BLIND / "reserved_final.yml", "blind_i": BLIND / "reserved_dec.yml",
-        "blind_j": BLIND / "reserved_late.yml"}
+        "blind_j": BLIND / "reserved_late.yml", "blind_k": BLIND / "reserved_k.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%;
@@ -36,6 +36,10 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # says someone keeps "my passport") and domestic abuse, sexualised behaviour and online secrecy said plainly.
     "blind_e": (1, 0, 0.73), "blind_f": (4, 0, 0.75), "blind_g": (1, 0, 0.75), "blind_h": (1, 0, 0.79),
     "blind_i": (4, 0, 0.69), "blind_j": (2, 0, 0.77),
+    # Set K was the reserved set until its one reading at 047a69d (67.0% exact, 6 under, 5 of them level 4); its
+    # five level-4 misses were then fixed by general rules (bot/away_from_home.py, a threat to snap a neck, a child
+    # out of school doing the house, children alone at night while mum is out): 72% exact, 1 under.
+    "blind_k": (1, 0, 0.70),
 }
 
 
@@ -47,7 +51,8 @@ def named_report(request):
 @pytest.mark.parametrize("name, minimum", [("dev_set", 80), ("dev_set_2", 64), ("blind_a", 60), ("blind_b", 60),
                                            ("blind_c", 60), ("blind_d", 60),
                                            ("blind_e", 100), ("blind_f", 100), ("blind_g", 100),
-                                           ("blind_h", 100), ("blind_i", 100), ("blind_j", 100)])
+                                           ("blind_h", 100), ("blind_i", 100), ("blind_j", 100),
+                                           ("blind_k", 100)])
 def test_each_set_is_big_and_covers_every_area_and_level(name, minimum):
     vignettes = load_vignettes(SETS[name])
     assert len(vignettes) >= minimum
