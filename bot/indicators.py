@@ -14,7 +14,7 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.facts import Facts, has_fact, negated_at, physical_act, read_facts
+from bot.facts import NEGATORS, Facts, has_fact, negated_at, physical_act, read_facts
 from bot.guidance.models import AgeRule, Indicator
 from bot.level_caps import at_top_line, capped_at_level_2
 from bot.matcher import ConceptHit, ConceptMatcher
@@ -289,7 +289,14 @@ def threat_to_life(text: str) -> bool:
     """
     lowered = text.lower()
     return any(not (_DYING.search(m.group(0)) and _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()]))
-               and not negated_at(lowered, m.start()) for m in LIFE_THREAT.finditer(lowered))
+               and not _denied_just_before(lowered, m.start()) for m in LIFE_THREAT.finditer(lowered))
+
+
+def _denied_just_before(text: str, start: int) -> bool:
+    """The word right before the threat denies it ("I don't want to die"); a negation further back does not ("she
+    can't cope and wants to die" is a threat)."""
+    before = re.findall(r"[\w']+", text[max(0, start - 20):start])[-1:]
+    return any(w in NEGATORS or w.endswith("n't") for w in before)
 
 
 def whole_sentence(text: str, start: int, end: int) -> str:

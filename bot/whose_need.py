@@ -90,6 +90,8 @@ _HURTS_ADULT = re.compile(r"\b(?:hit|hits|hitting|kick(?:s|ed|ing)?|bit|bites|bi
 _ADULT_ACTOR = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?\w+|uncle|grand\w+|nan|gran|"
                           r"boyfriend|partner|fella|bloke|man|adult|carer|babysitter)\b", re.I)
 _TANTRUM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
+_CHILD_ACTOR = re.compile(r"\b(?:toddler|little one|(?:her|his|my|the) (?:son|boy|baby)|\d+ ?(?:yo|y/?o|years? old|"
+                          r"year-old)|\d+y\d*m?)\b", re.I)
 # The parent telling it is not the actor: "Mum says tantrums all day, he hits her".
 _TELLER = re.compile(r"\b\w+\s+(?:says|said|reports?|reported|tells? \w+|told \w+)\b", re.I)
 
@@ -98,8 +100,13 @@ def tantrum_aggression(hits: List[ConceptHit]) -> List[ConceptHit]:
     out: List[ConceptHit] = []
     for hit in hits:
         hurt = _HURTS_ADULT.search(hit.words)
+        actor = _TELLER.sub(" ", hit.words[:hurt.start()]) if hurt else ""
+        # The child must be the one said to hit: the teller hit ("he hit me") or a child named ("her toddler ... he
+        # hits her"). "Mum says when she has a tantrum he hits her" may be her partner hitting the child: it stays.
+        child_hits = hurt and (hurt.group(0).lower().endswith(("me", "us", "staff"))
+                               or _CHILD_ACTOR.search(hit.sentence))
         if (hit.concept in _TANTRUM_CONCEPTS and not hit.negated and hurt and _TANTRUM.search(hit.sentence)
-                and not _ADULT_ACTOR.search(_TELLER.sub(" ", hit.words[:hurt.start()]))):
+                and child_hits and not _ADULT_ACTOR.search(actor)):
             out.append(replace(hit, concept="behaviour_problems", label="a child's aggressive behaviour"))
         else:
             out.append(hit)

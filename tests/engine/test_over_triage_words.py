@@ -57,7 +57,7 @@ def test_an_adult_named_in_the_words_keeps_it_abuse_even_at_football():
 
 # 004 Level 2 "The child exhibits aggressive ... behaviours": a toddler's tantrum that hurts the adult.
 @pytest.mark.parametrize("worried", ["I babysit. The 3 year old had a meltdown at bedtime and he hit me.",
-                                     "Mum says tantrums all day, he hits her and won't sleep."])
+                                     "Mum says her toddler has tantrums all day, he hits her and won't sleep."])
 def test_a_young_child_who_hits_the_adult_in_a_tantrum_is_behaviour(worried):
     concepts = _concepts(worried, age="3")
     assert "behaviour_problems" in concepts
@@ -71,3 +71,15 @@ def test_an_adult_who_hits_a_child_in_a_tantrum_is_still_abuse():
 def test_a_partner_who_kicks_off_and_hits_her_is_not_a_tantrum():
     concepts = _concepts("Mum says when he kicks off after the pub he hits her.", age="3")
     assert concepts & {"physical_abuse", "disclosure_abuse", "domestic_abuse"}
+
+
+def test_a_hitter_the_account_does_not_name_as_the_child_keeps_it_abuse():
+    """Safety: "he" may be the mother's partner; only a child named as the one hitting makes it behaviour."""
+    concepts = _concepts("Mum says when she has a tantrum he hits her.", age="3")
+    assert concepts & {"physical_abuse", "disclosure_abuse"}
+
+
+def test_a_negation_further_back_does_not_cancel_a_wish_to_die():
+    """000 Appendix 2 / the suicidal lines: "she can't cope and wants to die" is a threat to her life."""
+    assert threat_to_life("she can't cope any more and wants to die")
+    assert not threat_to_life("she said she doesn't want to die")
