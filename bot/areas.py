@@ -23,6 +23,16 @@ NOT_COVERED = {
     "leighton buzzard": "Central Bedfordshire Council (not Bedford Borough)",
     "biggleswade": "Central Bedfordshire Council (not Bedford Borough)",
     "luton": "Luton Borough Council (not Bedford Borough)",
+    # Nottinghamshire towns round the city, and Central Bedfordshire towns round Bedford, as users write them beside
+    # the covered name ("West Bridgford, Nottingham"; the first place named wins): a name that is also a common word or street ("Sandy",
+    # "Carlton") is left out, since a covered area's street must not send the user to the national route.
+    **{town: "Nottinghamshire County Council (not Nottingham City)" for town in (
+        "west bridgford", "beeston", "arnold", "hucknall", "stapleford", "eastwood", "gedling", "rushcliffe",
+        "broxtowe", "ashfield", "bassetlaw", "kirkby in ashfield", "sutton in ashfield", "retford", "southwell",
+        "bingham", "cotgrave", "ruddington", "keyworth", "radcliffe on trent")},
+    **{town: "Central Bedfordshire Council (not Bedford Borough)" for town in (
+        "flitwick", "ampthill", "houghton regis", "shefford", "stotfold", "arlesey", "cranfield",
+        "potton", "toddington", "barton le clay", "marston moretaine")},
 }
 
 OUT_OF_AREA = "out_of_area"  # the triage_area slot's value for a place we don't cover
@@ -53,7 +63,8 @@ class AreaMatch:
 
 
 class AreaResolver:
-    """Longest place name found in the text wins ("King's Lynn" before "Lynn")."""
+    """The first place named wins ("West Bridgford, Nottingham" is West Bridgford: people name the place, then the
+    city it is near); at one position the longest name wins ("King's Lynn" before "Lynn")."""
 
     def __init__(self, areas: Dict[str, AreaGuidance]) -> None:
         names: Dict[str, Optional[str]] = {}
@@ -70,8 +81,10 @@ class AreaResolver:
         if not text:
             return None
         haystack = f" {normalise_place(text)} "
-        for place in self._ordered:
-            if place and f" {place} " in haystack:
-                area = self._names[place]
-                return AreaMatch(area=area, place=place, not_covered=None if area else NOT_COVERED[place])
-        return None
+        found = [(haystack.find(f" {place} "), -len(place), place) for place in self._ordered
+                 if place and f" {place} " in haystack]
+        if not found:
+            return None
+        place = min(found)[2]
+        area = self._names[place]
+        return AreaMatch(area=area, place=place, not_covered=None if area else NOT_COVERED[place])

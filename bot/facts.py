@@ -194,9 +194,9 @@ FACT_PATTERNS = {
                       r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
     # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/level_caps.FACT_TOPS reads it.
-    "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|in the uk|"
+    "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|in (?:the )?uk|"
                      r"in this country|in england|in britain)|(?:his|her|their) parents (?:are|were) (?:dead|killed|"
-                     r"abroad|back home)|nobody (?:is )?waiting for (?:him|her)|(?:travell?ed|came|arrived) (?:here )?"
+                     r"abroad|back home)|(?:nobody|no ?one|no-one) (?:is )?waiting for (?:him|her)|(?:travell?ed|came|arrived) (?:here )?"
                      r"(?:alone|on (?:his|her) own)",
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
@@ -256,8 +256,10 @@ NEGATORS = {"no", "not", "never", "without", "nobody", "none", "nothing", "denie
 
 
 def negated_at(text: str, start: int) -> bool:
-    """"no marks", "wasn't frightened", "never been to the police": a negation in the three words before."""
-    before = re.findall(r"[\w']+", text[max(0, start - 40):start].lower())[-3:]
+    """"no marks", "wasn't frightened", "never been to the police": a negation in the three words before, in the
+    same sentence ("No ID. No family in the UK": the first "no" denies nothing of the second sentence)."""
+    window = re.split(r"[.!?;]\s", text[max(0, start - 40):start])[-1]
+    before = re.findall(r"[\w']+", window.lower())[-3:]
     return any(w in NEGATORS or w.endswith("n't") for w in before)
 
 

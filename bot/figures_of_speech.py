@@ -1,4 +1,5 @@
-"""Words that sound like harm and are not harm to this child: a game's score, and a worry read in the news.
+"""Words that sound like harm and are not harm to this child: a game's score, a worry read in the news, and a
+threat one child shouts at another in a fight.
 
 Over-triage is the second worst defect (issue 11, "Pushed to level 4 wrongly"): tuning set G's teacher wrote
 that a boy said "my dad killed me last night" and then "on FIFA, he beat me 6-0"; a parent "read an article
@@ -64,7 +65,31 @@ def _from_the_news(hit: ConceptHit) -> bool:
     return at >= 0 and not _SOMEONE_KNOWN.search(hit.sentence[news.start():])
 
 
+# A child shouting a threat at a brother or sister in a fight ("the little one was screaming 'I'm going to kill you,
+# I hate you'"): the words are the child's, said to the sibling ("you"), in a scrap. 000 Level 2 "Some difficulties
+# with family or peer group relationships" and 001 Level 2 "Low level conflict in the home" describe it; 999 is for
+# danger to the child now. Only the threat is ruled out: an injury said in the same fight keeps its own hit.
+_CHILD_SPEAKER = re.compile(r"\b(?:the (?:little|big|younger|older|eldest|youngest) (?:one|lad|boy|girl)|(?:his|her|"
+                            r"their) (?:little |big |older |younger )?(?:brother|sister)|the (?:boys|lads|girls|kids))"
+                            r"\b[^.!?]{0,40}?\b(?:scream\w*|shout\w*|yell\w*|screech\w*|sa(?:id|ys|ying)|going)\b",
+                            re.I)
+_SIBLING_FIGHT = re.compile(r"\b(?:fight\w*|scrap\w*|headlock|wrestl\w*|squabbl\w*|scuffl\w*|brawl\w*|rows?|"
+                            r"rowing|arguing|going at it|cat and dog)\b", re.I)
+_AT_THE_OTHER = re.compile(r"\b(?:kill|stab|hurt|batter|murder)\s+(?:you|ya|u)\b", re.I)
+
+
+def _sibling_threat(hit: ConceptHit) -> bool:
+    """True when the hit is a threat one child shouts at another in a fight."""
+    if hit.concept != "immediate_danger" or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words)
+    tail = hit.sentence[at:at + len(hit.words) + 12] if at >= 0 else ""
+    return bool(_AT_THE_OTHER.search(tail) and _CHILD_SPEAKER.search(hit.sentence[:max(at, 0)])
+                and _SIBLING_FIGHT.search(hit.sentence))
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
-    """Rule out the hits that are a game's score or a worry read in the news."""
-    return [replace(hit, negated=True) if not hit.negated and (_game_result(hit) or _from_the_news(hit)) else hit
+    """Rule out the hits that are a game's score, a worry read in the news or a child's threat in a fight."""
+    return [replace(hit, negated=True)
+            if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)) else hit
             for hit in hits]

@@ -31,7 +31,8 @@ from bot.away_from_home import away_from_home
 from bot.care_and_age_rules import care_and_age_rules
 from bot.facts import read_facts
 from bot.figures_of_speech import figures_of_speech
-from bot.indicators import EXPLANATION_DOUBT, ChildContext
+from bot.explained_marks import marks_explained
+from bot.indicators import ChildContext, doubt_said
 from bot.level_caps import ordinary_separation
 from bot.matcher import ConceptHit
 from bot.online_grooming import online_grooming
@@ -257,14 +258,15 @@ def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[
     result: List[ConceptHit] = []
     explained = read_facts(text).found & {"witnessed_explanation", "explained_condition"}
     stated = MECHANISM.sub(" ", text)
-    doubt = (EXPLANATION_DOUBT.search(text.lower()) or DOUBTFUL_ACCOUNT.search(stated)
-             or ("explained_condition" not in explained and RECURRING.search(stated)))
+    doubt = bool(doubt_said(text) or DOUBTFUL_ACCOUNT.search(stated)
+                 or ("explained_condition" not in explained and RECURRING.search(stated)))
     for hit in hits:
         facts = read_facts(hit.sentence)
         injury = hit.concept in INJURY_HITS or _marks_from_play(hit)
         if hit.negated:
             result.append(hit)
         elif (injury and child.non_mobile is False and not doubt and explained) \
+                or marks_explained(hit, child.non_mobile is not False, text, doubt) \
                 or (hit.concept == "faltering_growth" and "diagnosed" in read_facts(text) and "refusal" not in facts) \
                 or (hit.concept in {"self_harm", "suicidal"} and "direct_denial" in facts and "mark" not in facts):
             result.append(replace(hit, negated=True))
@@ -319,6 +321,10 @@ def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[Concep
 PLAY = re.compile(r"\b(football|rugby|break ?time|at break|lunch ?time|playground|rough (?:games|play)|"
                   r"play fight\w*|monkey bars)\b", re.I)
 PEER_HARM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
+# A mark whose cause is said beside it as a fight between children ("scratches down his neck from where they were
+# scrapping over the remote"), with no adult named in the sentence: harm between children, not an injury unexplained.
+FIGHT_CAUSE = re.compile(r"\b(?:from|after|in|during) (?:where |when )?(?:\w+ ){0,3}?(?:fight\w*|scrap\w*|"
+                         r"play ?fight\w*|wrestl\w*|a scuffle|a tussle)\b", re.I)
 
 
 def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
@@ -327,10 +333,13 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
     out: List[ConceptHit] = []
     for hit in hits:
         before = _before(hit)
-        peer = PEER_WORDS.search(before) or PLAY.search(hit.sentence)
+        # The other child may be named inside the matched words ("said his brother punched him").
+        peer = PEER_WORDS.search(before) or PEER_WORDS.search(hit.words) or PLAY.search(hit.sentence)
         # The adult may be named in the matched words themselves ("dad kicked him at football"): then it stays.
-        if (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
-                and not ADULT_WORDS.search(f"{before} {hit.words}")):
+        fight = (hit.concept == "unexplained_injury" and not hit.negated and FIGHT_CAUSE.search(hit.sentence[len(before):])
+                 and not ADULT_WORDS.search(hit.sentence))
+        if fight or (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
+                     and not ADULT_WORDS.search(f"{before} {hit.words}")):
             out.append(replace(hit, concept="bullying", label="being hurt by other children"))
         else:
             out.append(hit)

@@ -94,7 +94,7 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     for hit in hits:
         if hit.concept == "injury_nonmobile_baby" and child.non_mobile is False:
             # A mobile child's bruise is not a red flag in itself; one whose explanation is in doubt is.
-            if not EXPLANATION_DOUBT.search((text or hit.sentence).lower()):
+            if not doubt_said(text or hit.sentence):
                 continue
             hit = replace(hit, concept="unexplained_injury", label="an injury that has not been explained")
         if hit.concept == "sexual_activity_under13" and child.age_years is not None and child.age_years >= 13:
@@ -107,7 +107,7 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     result = [h for h in result if not _not_about_an_injury(h, text)]
     active = [h for h in result if not h.negated]
     concepts = {h.concept for h in active}
-    if (child.non_mobile is False and not concepts & INJURY_CONCEPTS and _doubt_said(text)
+    if (child.non_mobile is False and not concepts & INJURY_CONCEPTS and doubt_said(text)
             and _affirmed_injury(text) is not None and not has_fact(text, "witnessed_explanation")):
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             match = INJURY_WORDS.search(sentence.lower())
@@ -156,7 +156,7 @@ def _not_about_an_injury(hit: ConceptHit, text: str) -> bool:
     return bool(school or story) and _affirmed_injury(SCHOOL_MARKS.sub(" ", (text or hit.sentence).lower())) is None
 
 
-def _doubt_said(text: str) -> bool:
+def doubt_said(text: str) -> bool:
     """Doubt about an explanation that was said, not denied ("he didn't seem scared of him" is no doubt)."""
     lowered = (text or "").lower()
     return any(not negated_at(lowered, m.start()) for m in EXPLANATION_DOUBT.finditer(lowered))

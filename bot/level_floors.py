@@ -89,13 +89,26 @@ ONLINE_SECRECY = re.compile(r"\b(?:secretive|secrecy|cagey|guarded|jumpy|twitchy
                             r"delet(?:es|ed|ing)|flip(?:s|ped|ping)?|snatch\w*|"
                             r"won'?t (?:say|tell (?:\w+ )?)(?:who|how old)|passcodes?|passwords?)\b", re.I)
 
+# Drug paraphernalia left where the children are, in a home with a parent's drug use: 002 line 1836 (Tier 4
+# "drug paraphernalia not stored or disposed of safely"), 004 line 271 (Level 4, the same words; "drug
+# paraphernalia in their home" is level 3), 003 line 251 (immediate referral: "significant substance use issues
+# which may make the children vulnerable to neglect"), 000 line 1283 (Level 4 "substance misuse significantly
+# affects care of child"). Paraphernalia merely present stays with the concept's own level.
+SUBSTANCE_CONCEPTS = frozenset({"parental_substance_misuse"})
+PARAPHERNALIA_EXPOSED = re.compile(
+    r"\b(?:used |dirty |uncapped |open )?(?:needles?|syringes?|sharps|crack pipes?|burnt spoons?|foils?)\b"
+    r"[^.!?]{0,60}?\b(?:on (?:the|a) (?:floor|carpet|sofa|settee|table)|on (?:the |his |her |their )?(?:children'?s|"
+    r"kids'?|baby'?s|child'?s|own)? ?(?:bed|cot|floor)|uncapped|within (?:\w+ )?reach|lying (?:about|around)|"
+    r"where (?:the )?(?:kids|children|baby|toddler|little ones) (?:\w+ )?(?:play|sleep|could)|in (?:the|his|her) "
+    r"(?:cot|toy box|bedroom))|\b(?:uncapped|used) (?:needles?|syringes?)\b", re.I)
+
 
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     """Every floor the account supports, highest first."""
     live = [h for h in hits if not h.negated and h.field != "working_well"]
     floors = _family_floors([h for h in live if not capped_by_treatment(h.concept, text)]) + \
         _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text) + \
-        _private_fostering_floor(live, text) + _online_secrecy_floor(live)
+        _private_fostering_floor(live, text) + _online_secrecy_floor(live) + _paraphernalia_floor(live, text)
     return sorted(floors, key=lambda f: -f[0])
 
 
@@ -169,4 +182,11 @@ def _online_secrecy_floor(hits: Sequence[ConceptHit]) -> List[Floor]:
     if any(h.concept in ONLINE_CONCEPTS and ONLINE_SECRECY.search(h.sentence) for h in hits):
         return [(3, "A child becoming secretive or anxious about their phone or what they do online is at least "
                     "level 3 in the guidance: it can be a sign of online exploitation or grooming.")]
+    return []
+
+
+def _paraphernalia_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
+    if any(h.concept in SUBSTANCE_CONCEPTS for h in hits) and PARAPHERNALIA_EXPOSED.search(text):
+        return [(4, "Drug paraphernalia left where the children are, in a home where a parent uses drugs, is the "
+                    "guidance's top level: it is not stored or disposed of safely, and the children are exposed.")]
     return []

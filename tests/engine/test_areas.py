@@ -29,3 +29,19 @@ def test_look_alike_authorities_are_not_covered(text):
 @pytest.mark.parametrize("text", ["Leeds", "Narnia", "", None, "Bedfordshire"])
 def test_unknown_places_are_not_guessed(text):
     assert RESOLVER.resolve(text) is None
+
+
+@pytest.mark.parametrize("text", ["West Bridgford, Nottingham", "Beeston, Nottingham", "Arnold nr Nottingham",
+                                  "Flitwick, near Bedford", "Leighton Buzzard, Beds"])
+def test_a_look_alike_town_named_first_beside_a_covered_name_is_not_covered(text):
+    """The place named first is where the child is; the covered name beside it is only where it is near."""
+    match = RESOLVER.resolve(text)
+    assert match is not None and match.area is None and match.not_covered
+
+
+@pytest.mark.parametrize("text, area", [("Bulwell, Nottingham", "nottingham_city"),
+                                        ("Kempston, Bedford", "bedford_borough"),
+                                        ("Great Yarmouth, Norfolk", "norfolk")])
+def test_a_covered_town_named_with_its_city_stays_covered(text, area):
+    match = RESOLVER.resolve(text)
+    assert match is not None and match.area == area

@@ -25,7 +25,17 @@ def test_a_child_staying_with_an_unrelated_family_for_28_days_is_privately_foste
     assert "private_fostering" in {i.concept for i in _advice(STAYING, "Nottingham", "14").indicators}
 
 
+def test_a_parent_who_asked_a_friend_to_have_the_child_for_weeks_is_private_fostering():
+    """003 line 261: the carer is a friend of the mother's, not family, for seven weeks."""
+    text = ("I'm a friend of her mum's, not family. Her mum went abroad seven weeks ago and asked me to have Mia "
+            "till she comes back.")
+    assert privately_fostered(text, 13) is not None
+    advice = _advice(text, "Hyson Green", "13", scale=8)
+    assert advice.level == 4 and "private_fostering" in {i.concept for i in advice.indicators}
+
+
 @pytest.mark.parametrize("text, age", [
+    ("Her mum asked me to have Mia for the weekend. I'm her aunt.", 13),  # related, short
     ("My nephew has been staying with us for two months while his mum is in hospital.", 14),  # related
     ("Kai has been stopping with us for a week. We aren't related.", 14),  # under 28 days
     (STAYING, 17),  # over 16

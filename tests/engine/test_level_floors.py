@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from bot.assess import assess
 from bot.case import Case
-from bot.level_floors import level_floors
+from bot.level_floors import PARAPHERNALIA_EXPOSED, level_floors
 from bot.matcher import ConceptHit
 from tests.engine.hits import concept_hit as _hit
 
@@ -145,3 +145,17 @@ def test_a_clause_that_starts_with_no_but_states_an_injury_is_not_a_denial():
     assert _only_denies("No mark, he wasn't frightened.")
     assert not _only_denies("No explanation has been given for the bruises on her back.")
     assert not _only_denies("Nobody knows how she got the burns.")
+
+
+# 002 line 1836 Tier 4 and 004 line 271 Level 4: "drug paraphernalia not stored or disposed of safely"; 003 line 251
+# (immediate referral) "significant substance use issues which may make the children vulnerable to neglect".
+def test_needles_where_the_children_are_with_a_parents_drug_use_is_the_top_level():
+    advice = assess(Case(area="The Meadows", age="9", role="professional", scale=2,
+                         worried="Both parents under the influence, pinned pupils. Used needles x3 on the living room "
+                                 "floor, one on the children's bed. No food in the house."))
+    assert advice.level == 4
+
+
+def test_paraphernalia_merely_in_the_home_stays_with_the_concept():
+    assert PARAPHERNALIA_EXPOSED.search("Mum said she keeps her works locked in a box on top of the wardrobe") is None
+    assert PARAPHERNALIA_EXPOSED.search("Dad left a syringe on the sofa where the baby plays")

@@ -110,6 +110,28 @@ def test_a_child_alone_in_the_country_is_the_top_line_without_section_47():
     assert advice.level == 4 and not advice.s47 and advice.consent.needed
 
 
+def test_no_family_in_uk_and_no_one_waiting_are_a_child_alone_in_the_country():
+    assert "unaccompanied" in read_facts("No ID. No family or contacts in UK.")
+    assert "unaccompanied" in read_facts("He says no one is waiting for him here.")
+    assert "unaccompanied" not in read_facts("He came with his mum; no family in Leeds any more.")
+
+
+# 000 Appendix 2 "An individual with serious child related offences visiting/moving into a household with
+# children": the register said without its name.
+def test_the_register_for_something_with_a_girl_is_a_person_posing_risk():
+    advice = _advice("My daughter's new fella is moving in Saturday. My neighbour says he's on that register for "
+                     "something with a girl of about ten. He's been babysitting on his own.", area="Wellingborough",
+                     age="4", scale=7)
+    assert advice.level == 4 and advice.s47
+
+
+# 003 line 260 (immediate referral) "Child victims of exploitation including trafficking, modern slavery".
+def test_a_girl_whose_boss_keeps_her_phone_and_who_sleeps_at_work_is_trafficking():
+    advice = _advice("A young girl works in the nail bar every day, school days too, and sleeps upstairs. The boss "
+                     "takes her phone off her.", area="Bulwell", age="15", scale=4)
+    assert advice.level == 4 and advice.s47
+
+
 # 000 Appendix 1 level 4 and Appendix 2 "Participates in extremist actions in language and behaviour"; 004 level 4
 # "saying that they will carry out violence in support of extremist views".
 def test_threats_that_a_group_should_be_wiped_out_and_making_something_are_violent_intent():

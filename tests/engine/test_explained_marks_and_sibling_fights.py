@@ -1,0 +1,72 @@
+"""Marks a clinician explained, and children fighting each other (issue 11 over-triage, tuning set L).
+
+Each test cites the seed line the lower level rests on; each has a twin that must keep the worry. Texts are fictional.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.assess import assess
+from bot.case import Case
+from bot.indicators import doubt_said
+
+
+def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 8):
+    return assess(Case(area=area, age=age, role=role, worried=worried, scale=scale))
+
+
+# 004 line 271 Level 1 "appropriately responsive to the health demands of their child"; 003 Universal
+# "Physically healthy": marks a GP diagnosed, or the newborn check recorded, are health needs being met.
+@pytest.mark.parametrize("worried, area, age", [
+    ("3 round crusty sores on his forearm, a staff member said they looked like cigarette burns so we body mapped. "
+     "Mum took him to the GP the same day and the GP letter says impetigo, cream prescribed.", "Kempston", "2"),
+    ("Big blue grey marks on her lower back like bruises. The red book says Mongolian blue spots, noted at the "
+     "newborn check, and it looks the same. No other marks.", "Lenton", "18 months"),
+    ("HV contact. Red raw patches on both cheeks, baby scratching at night. No bruising. Eczema dx confirmed by GP "
+     "last week, emollients prescribed.", "Oundle", "7 months"),
+])
+def test_marks_a_clinician_put_down_to_a_skin_condition_are_not_a_red_flag(worried, area, age):
+    advice = _advice(worried, area, age)
+    assert not advice.s47 and advice.level <= 2
+
+
+@pytest.mark.parametrize("worried, area, age", [
+    # a parent's word alone, no clinician
+    ("Round sores on his arm that look like cigarette burns. Mum says it's impetigo.", "Kempston", "2"),
+    # a non-mobile baby's bruise is never explained away by a skin condition
+    ("Bruise on the baby's cheek. She has eczema, diagnosed by the GP.", "Oundle", "3 months"),
+    # someone said to have hurt the child
+    ("Marks on her back. The GP says she has eczema but she said her stepdad hit her with a belt.", "Lenton", "6"),
+])
+def test_a_skin_condition_does_not_explain_away_an_injury_in_doubt(worried, area, age):
+    assert _advice(worried, area, age).level == 4
+
+
+def test_a_doubt_word_that_is_denied_is_no_doubt():
+    assert not doubt_said("She didnt flinch and wasn't scared.")
+    assert doubt_said("She flinched when I touched her arm.")
+
+
+# 000 Level 2 "Some difficulties with family or peer group relationships"; 001 Level 2 "Low level conflict in the
+# home": brothers fighting, one shouting a threat at the other, is not danger now.
+FIGHT = ("My sister's two lads fight like cat and dog. The big one had the little one in a headlock and the little "
+         "one was screaming \"I'm going to kill you, I hate you\", and he's got scratches down his neck from where "
+         "they were scrapping over the remote. He said his brother punched him for taking his charger.")
+
+
+def test_brothers_fighting_and_a_threat_shouted_between_them_are_not_999():
+    advice = _advice(FIGHT, "Thrapston", "10", role="public", scale=5)
+    assert advice.route != "999" and not advice.immediate_danger and advice.level <= 3
+
+
+def test_an_adult_threatening_to_kill_in_a_row_is_still_danger():
+    advice = _advice("Mum's boyfriend was screaming \"I'm going to kill you\" at her in a row and he had a knife.",
+                     "Thrapston", "10", scale=2)
+    assert advice.level == 4 and advice.s47
+
+
+def test_an_injury_from_a_fight_with_an_adult_named_keeps_the_worry():
+    advice = _advice("He's got scratches down his neck from where his dad was fighting with him.", "Thrapston", "10",
+                     scale=3)
+    assert advice.level >= 3
