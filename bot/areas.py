@@ -24,8 +24,9 @@ NOT_COVERED = {
     "biggleswade": "Central Bedfordshire Council (not Bedford Borough)",
     "luton": "Luton Borough Council (not Bedford Borough)",
     # Nottinghamshire towns round the city, and Central Bedfordshire towns round Bedford, as users write them beside
-    # the covered name ("West Bridgford, Nottingham"; the first place named wins): a name that is also a common word or street ("Sandy",
-    # "Carlton") is left out, since a covered area's street must not send the user to the national route.
+    # the covered name ("West Bridgford, Nottingham"; the first place named wins): a name that is also a common
+    # word or street ("Sandy", "Carlton") is left out, since a covered area's street must not send the user to the
+    # national route.
     **{town: "Nottinghamshire County Council (not Nottingham City)" for town in (
         "west bridgford", "beeston", "arnold", "hucknall", "stapleford", "eastwood", "gedling", "rushcliffe",
         "broxtowe", "ashfield", "bassetlaw", "kirkby in ashfield", "sutton in ashfield", "retford", "southwell",

@@ -194,10 +194,10 @@ FACT_PATTERNS = {
                       r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
     # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/level_caps.FACT_TOPS reads it.
-    "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|in (?:the )?uk|"
-                     r"in this country|in england|in britain)|(?:his|her|their) parents (?:are|were) (?:dead|killed|"
-                     r"abroad|back home)|(?:nobody|no ?one|no-one) (?:is )?waiting for (?:him|her)|(?:travell?ed|came|arrived) (?:here )?"
-                     r"(?:alone|on (?:his|her) own)",
+    "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|"
+                     r"in (?:the )?uk|in this country|in england|in britain)|(?:his|her|their) parents (?:are|were) "
+                     r"(?:dead|killed|abroad|back home)|(?:nobody|no ?one|no-one) (?:is )?waiting for (?:him|her)|"
+                     r"(?:travell?ed|came|arrived) (?:here )?(?:alone|on (?:his|her) own)",
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
 }

@@ -29,9 +29,9 @@ from typing import List, Tuple
 
 from bot.away_from_home import away_from_home
 from bot.care_and_age_rules import care_and_age_rules
+from bot.explained_marks import marks_explained
 from bot.facts import read_facts
 from bot.figures_of_speech import figures_of_speech
-from bot.explained_marks import marks_explained
 from bot.indicators import ChildContext, doubt_said
 from bot.level_caps import ordinary_separation
 from bot.matcher import ConceptHit
@@ -334,10 +334,11 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
     for hit in hits:
         before = _before(hit)
         # The other child may be named inside the matched words ("said his brother punched him").
-        peer = PEER_WORDS.search(before) or PEER_WORDS.search(hit.words) or PLAY.search(hit.sentence)
+        peer = (PEER_WORDS.search(before) or PEER_WORDS.search(hit.words)
+                or PLAY.search(hit.sentence))
         # The adult may be named in the matched words themselves ("dad kicked him at football"): then it stays.
-        fight = (hit.concept == "unexplained_injury" and not hit.negated and FIGHT_CAUSE.search(hit.sentence[len(before):])
-                 and not ADULT_WORDS.search(hit.sentence))
+        fight = (hit.concept == "unexplained_injury" and not hit.negated
+                 and FIGHT_CAUSE.search(hit.sentence[len(before):]) and not ADULT_WORDS.search(hit.sentence))
         if fight or (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
                      and not ADULT_WORDS.search(f"{before} {hit.words}")):
             out.append(replace(hit, concept="bullying", label="being hurt by other children"))
