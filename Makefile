@@ -22,7 +22,7 @@ MODEL     := models/assistant.tar.gz
 RASA_PORT ?= 5005
 ACTION_PORT ?= 5055
 export ACTION_ENDPOINT_URL ?= http://127.0.0.1:$(ACTION_PORT)/webhook
-# endpoints.yml's action token (bot/action_server.py): a fresh random one per make run unless set.
+# endpoints.yml's action token (bot/runtime/action_server.py): a fresh random one per make run unless set.
 ifndef ACTION_SERVER_TOKEN
 export ACTION_SERVER_TOKEN := $(shell od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
 endif
@@ -73,11 +73,11 @@ coverage: venv ## Per-seed coverage of the threshold matrices
 	$(PY) scripts/coverage.py
 
 evaluate: venv ## Engine accuracy and under-triage on the dev set
-	$(PY) -m bot.evaluate
+	$(PY) -m bot.runtime.evaluate
 
 pipeline: $(PIPELINE) ## Build our spaCy pipeline at build/spacy_pipeline
-$(PIPELINE): bot/nlp.py $(STAMPS)/installed
-	$(PY) -m bot.nlp build/spacy_pipeline
+$(PIPELINE): bot/language/nlp.py $(STAMPS)/installed
+	$(PY) -m bot.language.nlp build/spacy_pipeline
 
 train: $(MODEL) ## Train the Rasa model if config, domain or data changed
 $(MODEL): $(TRAIN_INPUTS) | $(STAMPS)/installed
@@ -106,7 +106,7 @@ bench: $(MODEL) ## Benchmarks: assess per case, and REST per turn beside Rasa's 
 	$(PY) bench/bench_rest.py
 
 actions: venv ## Run the action server (localhost only)
-	SANIC_HOST=127.0.0.1 $(PY) -m bot.action_server run actions --actions actions --port $(ACTION_PORT)
+	SANIC_HOST=127.0.0.1 $(PY) -m bot.runtime.action_server run actions --actions actions --port $(ACTION_PORT)
 
 run: $(MODEL) ## Set up everything, then start the action server and the assistant
 	@echo "Starting the action server on 127.0.0.1:$(ACTION_PORT) and the assistant on port $(RASA_PORT)"

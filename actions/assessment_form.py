@@ -9,16 +9,18 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.escalation_events import escalation_events
 from actions.tracker_values import escalated_this_turn, latest_entity, latest_intent, latest_text, slot_values
-from bot import conversation as conv
-from bot import followup
-from bot.assess_memo import assess_memo
-from bot.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
-from bot.case import Answer
-from bot.listening import after_failure, fill_from_reading
-from bot.quick_query import is_form_answer
-from bot.reading import read_message
-from bot.red_flags import find_red_flags, flags_in_advice, should_escalate
+from bot.engine.assess_memo import assess_memo
+from bot.engine.case import Answer
+from bot.engine.red_flags import flags_in_advice, should_escalate
+from bot.features import conversation as conv
+from bot.features import followup
+from bot.features.listening import after_failure, fill_from_reading
+from bot.features.quick_query import is_form_answer
+from bot.features.red_flag_check import find_red_flags
+from bot.language.reading import read_message
+from bot.storage.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
 
 DANGER_ONLY = ["triage_danger_now", "triage_area"]
 CONSENT_SLOTS = ["consent_parents_know", "consent_status", "consent_risky"]
@@ -89,12 +91,8 @@ class ValidateAssessmentForm(FormValidationAction):
             dispatcher.utter_message(text=line)
         if flags.advice is not None:
             record_from_slots(tracker.sender_id, flags.advice, slots, source="escalation")
-        events.append(SlotSet("escalation_given", True))
-        if flags.danger:
-            events.append(SlotSet("triage_danger_now", True))
-        if requested not in ("sos_worried", "sos_more", "sos_followup") and "sos_worried" not in fill.slots:
-            events.append(SlotSet("sos_worried", conv.append_text(slots.get("sos_worried"), text)))
-        return events
+        keep = requested not in ("sos_worried", "sos_more", "sos_followup") and "sos_worried" not in fill.slots
+        return events + escalation_events(slots.get("sos_worried"), text, flags.danger, keep_worry=keep)
 
     def _failed(self, slot: str, tracker: Tracker, dispatcher: CollectingDispatcher, ask_again: str
                 ) -> Dict[str, Any]:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.escalation_events import escalation_events
 from actions.tracker_values import latest_text, slot_values
-from bot import conversation as conv
-from bot.audit.log import record_from_slots  # privacy (issue 6): the advice log
-from bot.reading import read_message
-from bot.red_flags import find_red_flags, should_escalate
+from bot.engine.red_flags import should_escalate
+from bot.features import conversation as conv
+from bot.features.red_flag_check import find_red_flags
+from bot.language.reading import read_message
+from bot.storage.audit.log import record_from_slots  # privacy (issue 6): the advice log
 
 FORM = "assessment_form"
 
@@ -32,11 +34,7 @@ class ActionEscalateNow(Action):
         dispatcher.utter_message(text=flags.message if urgent else conv.ESCALATE_UNCLEAR)
         if urgent and flags.advice is not None:  # privacy (issue 6): escalation advice goes in the advice log
             record_from_slots(tracker.sender_id, flags.advice, slots, source="escalation")
-        events: List[Dict[str, Any]] = [SlotSet("escalation_given", True),
-                                         SlotSet("sos_worried", conv.append_text(slots["sos_worried"], text))]
-        if urgent and flags.danger:
-            events.append(SlotSet("triage_danger_now", True))
-        return events
+        return escalation_events(slots["sos_worried"], text, urgent and flags.danger)
 
 
 class ActionNotUnderstood(Action):

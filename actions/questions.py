@@ -1,4 +1,4 @@
-"""One ask-action per form slot; the wording comes from bot.questions."""
+"""One ask-action per form slot; the wording comes from bot.features.questions."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.followup import ask_text
-from bot.questions import BASE, YES_NO_UNSURE, question_for
+from bot.features.followup import ask_text
+from bot.features.questions import BASE, YES_NO_UNSURE, question_for
 
 
 class AskQuestion(Action):

@@ -9,10 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.escalation_events import escalation_events
 from actions.tracker_values import latest_text
-from bot import conversation as conv
-from bot.quick_query import converse, is_form_answer
-from bot.reading import read_message
+from bot.features import conversation as conv
+from bot.features.quick_query import converse, is_form_answer
+from bot.language.reading import read_message
 
 FORM = "assessment_form"
 
@@ -63,8 +64,7 @@ class ActionQuickQuery(Action):
         if requested:
             events += [SlotSet(requested, None), SlotSet("requested_slot", None)]
         if escalate:
-            events += [SlotSet("escalation_given", True),
-                       SlotSet("sos_worried", conv.append_text(tracker.get_slot("sos_worried"), text))]
-        if danger:
+            events += escalation_events(tracker.get_slot("sos_worried"), text, danger)
+        elif danger:
             events.append(SlotSet("triage_danger_now", True))
         return events

@@ -1,6 +1,6 @@
 """Show the written record of the assessment: Markdown in chat, plus a protected download link.
 
-Thin: the record is ``bot.record``, built from the engine's advice for the conversation's slots.
+Thin: the record is ``bot.features.record``, built from the engine's advice for the conversation's slots.
 A fresh random token is put in ``record_token``; the download route (``channels/record.py``) needs
 the sender and that token, and rebuilds the record from the tracker store.
 """
@@ -16,8 +16,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_values import slot_values
-from bot import record as records
-from bot import record_links
+from bot.features import record as records
+from bot.features import record_links
 
 DOWNLOAD_PATH = "/webhooks/record/download"
 NO_ASSESSMENT = ("There's no finished assessment in this conversation yet, so there's no record to show. Tell me "

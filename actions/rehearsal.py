@@ -1,8 +1,8 @@
 """Rehearse the call: a form whose one slot is re-asked until the front door's questions are done.
 
-Thin: the rehearsal itself (questions, probes, feedback) is ``bot.rehearsal``; its state is a plain
+Thin: the rehearsal itself (questions, probes, feedback) is ``bot.features.rehearsal``; its state is a plain
 dict kept in the ``rehearsal_state`` slot. A red flag or immediate danger said while rehearsing
-still escalates at once (``bot.conversation.check_urgent``).
+still escalates at once (``bot.features.conversation.check_urgent``).
 """
 
 from __future__ import annotations
@@ -15,13 +15,14 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.escalation_events import escalation_slots
 from actions.tracker_values import latest_entity, latest_intent, latest_text, slot_values
-from bot import conversation as conv
-from bot import rehearsal
-from bot.assess import get_engine
-from bot.listening import after_failure, fill_from_reading
-from bot.quick_query import service_area
-from bot.reading import read_message
+from bot.engine.assess import get_engine
+from bot.features import conversation as conv
+from bot.features import rehearsal
+from bot.features.listening import after_failure, fill_from_reading
+from bot.features.quick_query import service_area
+from bot.language.reading import read_message
 
 DONE = "done"
 REHEARSAL_FACTS = ("child_age", "triage_role", "sos_worried", "triage_area")
@@ -179,7 +180,8 @@ class ValidateRehearsalForm(FormValidationAction):
         if not new:
             return {}
         dispatcher.utter_message(text=urgency.message + " (This is no longer practice: act on it now.)")
-        return {"escalation_given": True, "escalated": seen + new}
+        # The rehearsal's answers are not worries of the form's case: only the escalation and danger now are kept.
+        return {**escalation_slots(None, text, urgency.danger, keep_worry=False), "escalated": seen + new}
 
 
 class ActionRehearsalFeedback(Action):

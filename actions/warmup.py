@@ -12,8 +12,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from bot.audit.log import session_for
-from bot.warmup import warm_up
+from bot.runtime.warmup import warm_up
+from bot.storage.audit.log import session_for
 
 WARM_UP_ACTION = "action_warm_up"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.assess import assess, get_engine  # noqa: E402
-from bot.case import Case  # noqa: E402
-from bot.evaluate import load_vignettes  # noqa: E402
-from bot.ranker import get_ranker  # noqa: E402
+from bot.engine.assess import assess, get_engine  # noqa: E402
+from bot.engine.case import Case  # noqa: E402
+from bot.language.ranker import get_ranker  # noqa: E402
+from bot.runtime.evaluate import load_vignettes  # noqa: E402
 
 TARGET_MS = 50.0
 ROUNDS = 3

@@ -21,8 +21,8 @@ from typing import Dict, List
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_rest import OUR_TURNS, STARTER_TURNS, post, rss_mb, run_load, start_starter_bot  # noqa: E402
-from bot.cluster import Cluster, create_database, drop_database  # noqa: E402
-from bot.servers import ROOT, free_port  # noqa: E402
+from bot.runtime.cluster import Cluster, create_database, drop_database  # noqa: E402
+from bot.runtime.servers import ROOT, free_port  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 

@@ -23,7 +23,7 @@ from typing import Dict, List
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.servers import RASA, ROOT, Assistant, free_port, wait_for  # noqa: E402
+from bot.runtime.servers import RASA, ROOT, Assistant, free_port, wait_for  # noqa: E402
 
 # Issue 13.4-5: "no" to earlier concerns before the scale, then "no" to the three follow-up questions a smack
 # raises (a mark? an implement? head or face?), so the benchmark carries the extra questions.

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Dict, Generic, Hashable, Mapping, Optional, Tuple, TypeVar
 
-from bot.case import MAX_TEXT_CHARS
+from bot.engine.case import MAX_TEXT_CHARS
 
 DANGER = "If a child is in immediate danger, call 999."
 MAX_SENDER_CHARS = 128

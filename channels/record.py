@@ -3,7 +3,7 @@
 The record is rebuilt from the conversation as the tracker store holds it (its slots, through the
 engine's one path), so the file holds nothing the store doesn't. The route needs the sender and the
 random, expiring token minted when the record was shown (``record_token`` slot, see
-``bot/record_links.py``); any mismatch or an expired link is a 404, and nothing here ever answers
+``bot/features/record_links.py``); any mismatch or an expired link is a 404, and nothing here ever answers
 with a traceback.
 """
 
@@ -19,8 +19,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.rasa_ext import install
-from bot.record_links import token_matches, token_valid
+from bot.features.record_links import token_matches, token_valid
+from bot.runtime.rasa_ext import install
 
 install()
 logger = logging.getLogger(__name__)
@@ -36,18 +36,8 @@ RECORD_SLOTS = (
 )
 
 
-def record_text(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[tuple]:
-    """(file name, text) for the slots, or None when there is no finished assessment."""
-    from bot import record as records
-
-    record = records.record_from_slots(slots, assessed_at=assessed_at)
-    if record is None:
-        return None
-    return records.filename(record), records.render_text(record)
-
-
 async def render_on_action_server(slots: Dict[str, Any], assessed_at: Optional[str]) -> Optional[tuple]:
-    """(file name, text) from the action server's ``/record`` (bot/action_server.py), or None (404).
+    """(file name, text) from the action server's ``/record`` (bot/runtime/action_server.py), or None (404).
 
     The engine (matcher, TensorFlow sentence encoder) lives in the action server; building the record
     here loaded it a second time into every Rasa instance. Any other failure raises (the route answers 503).

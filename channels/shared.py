@@ -2,7 +2,7 @@
 
 One process (``make run``): the in-memory pieces of ``channels/limits.py`` and the Slack
 ``RecentKeys``, exactly as before. With ``REDIS_URL`` set (``make cluster``): the same rules kept in
-Redis (``bot/stores/shared_state.py``), so a retry or the next message may land on any instance.
+Redis (``bot/storage/shared_state.py``), so a retry or the next message may land on any instance.
 Both sides have the same async interface; a Redis failure raises ``RedisUnavailable`` and the
 channel answers 503 with 999 and the front doors. There is no fallback to memory.
 """
@@ -15,8 +15,8 @@ import math
 import time
 from typing import Any, Awaitable, Callable, Iterable, List, Optional, Protocol, Tuple
 
-from bot.stores.redis_lock import RedisUnavailable
-from bot.stores.shared_state import RedisState, redis_url
+from bot.storage.redis_lock import RedisUnavailable
+from bot.storage.shared_state import RedisState, redis_url
 from channels.limits import DANGER, Deduplicator, InFlight, LimitSettings, RateLimits, Rejection
 
 __all__ = ["ChannelState", "MemoryState", "RedisChannelState", "RedisUnavailable", "channel_state",

@@ -34,10 +34,10 @@ from sanic.response import HTTPResponse
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.advice import Advice
-from bot.rasa_ext import install
+from bot.engine.advice import Advice
 from bot.render.cards import slack_blocks
-from bot.reply import build_reply, reply_text
+from bot.render.reply import build_reply, reply_text
+from bot.runtime.rasa_ext import install
 from channels.advice_once import AdviceCardOnce
 from channels.shared import RedisUnavailable, recent_keys
 

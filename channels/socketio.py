@@ -15,7 +15,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
 from sanic import Blueprint
 
-from bot.rasa_ext import install
+from bot.runtime.rasa_ext import install
 from channels.limits import DANGER, LimitSettings, RateLimits, Rejection
 
 install()

@@ -40,10 +40,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.advice import Advice
-from bot.rasa_ext import install
+from bot.engine.advice import Advice
 from bot.render.cards import teams_card
-from bot.reply import build_reply
+from bot.render.reply import build_reply
+from bot.runtime.rasa_ext import install
 from channels.advice_once import AdviceCardOnce
 
 install()

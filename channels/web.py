@@ -23,11 +23,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.rasa_ext import install
+from bot.runtime.rasa_ext import install
+from bot.settings import WEB_DIR
 
 install()
 
-WEB_DIR = Path(__file__).resolve().parents[1] / "web"
 WEB_CHANNEL = "web"  # the widget's REST requests say input_channel "web": the reply is drawn for the widget
 
 # The whole allow-list: URL name -> content type. Nothing else is served.
@@ -94,7 +94,7 @@ class WebCollector(CollectingOutputChannel):
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         custom = message.get("custom")
         if isinstance(custom, dict) and custom.get("type") == "advice":
-            from bot.advice import Advice
+            from bot.engine.advice import Advice
             from bot.render.cards import web_card
 
             try:

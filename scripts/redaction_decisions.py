@@ -18,10 +18,10 @@ from typing import Any, Dict, List, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.assess import assess  # noqa: E402
-from bot.case import Case  # noqa: E402
-from bot.evaluate import load_vignettes  # noqa: E402
-from bot.redaction import redact_value  # noqa: E402
+from bot.engine.assess import assess  # noqa: E402
+from bot.engine.case import Case  # noqa: E402
+from bot.privacy.redaction import redact_value  # noqa: E402
+from bot.runtime.evaluate import load_vignettes  # noqa: E402
 from tests.engine.test_evaluation import SETS  # noqa: E402
 
 

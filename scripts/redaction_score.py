@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.redaction import redact  # noqa: E402
+from bot.privacy.redaction import redact  # noqa: E402
 from tests.privacy_blind.scoring import load, score, table  # noqa: E402
 
 

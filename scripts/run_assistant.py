@@ -1,7 +1,7 @@
 """`make run` / `make shell`: start the action server and the assistant, and say where to talk to it.
 
 The launcher then stays in front: Ctrl+C, SIGTERM or SIGHUP stop both servers, and a server that
-crashes is restarted (``bot/supervisor.py``).
+crashes is restarted (``bot/runtime/supervisor.py``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.servers import RASA, ROOT, AccessConfigError, Assistant  # noqa: E402
-from bot.supervisor import Server, run_until_stopped, supervise  # noqa: E402
+from bot.runtime.servers import RASA, ROOT, AccessConfigError, Assistant  # noqa: E402
+from bot.runtime.supervisor import Server, run_until_stopped, supervise  # noqa: E402
 
 
 def main() -> int:

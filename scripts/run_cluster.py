@@ -1,6 +1,6 @@
 """`make cluster`: two assistants behind HAProxy on http://127.0.0.1:8080, on PostgreSQL and Redis.
 
-Starts (bot/cluster.py): the database on the local PostgreSQL (created if missing, the server
+Starts (bot/runtime/cluster.py): the database on the local PostgreSQL (created if missing, the server
 started if down), a private Redis, two action servers, two Rasa servers and HAProxy. Ctrl+C,
 SIGTERM or SIGHUP stop everything it started; the PostgreSQL server and the database stay.
 """
@@ -15,8 +15,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.cluster import Cluster, create_database  # noqa: E402
-from bot.supervisor import log, run_until_stopped  # noqa: E402
+from bot.runtime.cluster import Cluster, create_database  # noqa: E402
+from bot.runtime.supervisor import log, run_until_stopped  # noqa: E402
 
 
 def main() -> int:

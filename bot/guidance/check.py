@@ -55,8 +55,8 @@ def main(argv: list[str]) -> int:
 
 def check_gazetteer() -> int:
     """The UK gazetteer (places we don't cover) must load and never name a place inside a covered area."""
-    from bot.areas import AreaResolver
-    from bot.gazetteer import GAZETTEER_FILE, PlaceFinder, load_gazetteer
+    from bot.guidance.areas import AreaResolver
+    from bot.guidance.gazetteer import GAZETTEER_FILE, PlaceFinder, load_gazetteer
 
     try:
         finder = PlaceFinder(load_gazetteer())

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Dict, List
 
 from bot.guidance.models import AreaGuidance
+from bot.settings import SEEDS_DIR
 
-SEEDS_DIR = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 _WORD = re.compile(r"[a-z0-9]+")
 _NOISE = re.compile(r"^[\W\d_]*$")
 _CELL_BREAK = re.compile(r"\t| {2,}|•|▪|</?(?:li|p|ul|br)\b[^>]*>", re.I)

@@ -15,8 +15,8 @@ import yaml
 from pydantic import ValidationError
 
 from bot.guidance.models import SUPPLEMENT_LISTS, AreaGuidance, AreaSupplement, ConceptLexicon, RedFlagPolicy
+from bot.settings import GUIDANCE_DIR
 
-GUIDANCE_DIR = Path(__file__).resolve().parents[2] / "guidance"
 CONCEPTS_FILE = "concepts.yml"
 
 

@@ -2,7 +2,7 @@
 
 Each area's file (``guidance/paraphrases/<area>.yml``) gives 3-5 things a teacher, a health
 visitor, a police officer or a neighbour would actually say for every indicator of that area,
-some of them negated or hedged and labelled so. The recall net (``bot/recall.py``) learns the
+some of them negated or hedged and labelled so. The recall net (``bot/engine/recall.py``) learns the
 meaning of the indicators from it, so that words no pattern was written for still reach them.
 """
 

@@ -1,6 +1,6 @@
 """Card renderers for the web widget, Slack (Block Kit) and Teams (Adaptive Card).
 
-Each draws the same Reply (``bot/reply.py``): the headline (level, whom to call, the number),
+Each draws the same Reply (``bot/render/reply.py``): the headline (level, whom to call, the number),
 what to do, consent and why, the source and the disclaimer; the details wait behind a
 disclosure or a "More detail" button. None of them decides anything.
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, Iterable, List, Optional
 
-from bot.advice import Advice
-from bot.reply import Detail, Reply, build_reply, reply_text
+from bot.engine.advice import Advice
+from bot.render.reply import Detail, Reply, build_reply, reply_text
 
 # Payloads name the intents directly, so a button press never depends on the classifier.
 DETAILS_PAYLOAD = "/advice_details"

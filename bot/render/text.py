@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.advice import Advice, Contact
-from bot.public_advice import PUBLIC_DISCLAIMER
-from bot.reply import build_reply, cite, details_text, reply_text, source_line
+from bot.engine.advice import Advice, Contact
+from bot.engine.public_advice import PUBLIC_DISCLAIMER
+from bot.render.reply import build_reply, cite, details_text, reply_text, source_line
 
 
 def contact_line(contact: Contact) -> str:

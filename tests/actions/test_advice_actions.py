@@ -8,9 +8,9 @@ import pytest
 
 import actions.advice as advice_actions
 from actions.advice import NO_ADVICE_YET, ActionAdviceDetails, ActionGiveAdvice
-from bot.assess import assess
-from bot.conversation import advice_summary, case_from_slots
-from bot.reply import build_reply, details_text, reply_text
+from bot.engine.assess import assess
+from bot.features.conversation import advice_summary, case_from_slots
+from bot.render.reply import build_reply, details_text, reply_text
 from tests.engine.test_record import SLOTS
 
 

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from actions.assessment_form import DANGER_ONLY, ValidateAssessmentForm
-from bot.conversation import OUT_OF_AREA
+from bot.features.conversation import OUT_OF_AREA
 
 FORM = ValidateAssessmentForm()
 

@@ -7,11 +7,11 @@ import asyncio
 
 from actions.assessment_form import ValidateAssessmentForm, _plan_followup
 from actions.questions import AskSosFollowup
-from bot.assess import assess, get_engine
-from bot.conversation import HISTORY_MORE, case_from_slots
-from bot.followup import UNREAD, plan
-from bot.listening import SAFE_DEFAULTS, fill_from_reading
-from bot.reading import read_message
+from bot.engine.assess import assess, get_engine
+from bot.features.conversation import HISTORY_MORE, case_from_slots
+from bot.features.followup import UNREAD, plan
+from bot.features.listening import SAFE_DEFAULTS, fill_from_reading
+from bot.language.reading import read_message
 
 FORM = ValidateAssessmentForm()
 SMACK = {"triage_danger_now": False, "triage_area": "Corby", "triage_role": "professional", "child_age": "7",

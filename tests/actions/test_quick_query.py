@@ -6,7 +6,7 @@ import asyncio
 from typing import Any, Dict, List
 
 from actions.quick_query import ActionQuickQuery
-from bot.advice import DISCLAIMER
+from bot.engine.advice import DISCLAIMER
 
 ACTION = ActionQuickQuery()
 
@@ -104,7 +104,7 @@ def test_form_free_text_answers_are_kept_even_when_worded_as_a_quick_question(tr
 
 
 def test_quick_question_needs_intent_question_form_and_topic():
-    from bot.quick_query import is_quick_question
+    from bot.features.quick_query import is_quick_question
 
     assert is_quick_question("Do I need consent to call CADS?", "quick_question")
     assert not is_quick_question("Do I need consent to call CADS?", "start_assessment")

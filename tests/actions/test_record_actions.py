@@ -6,8 +6,8 @@ import asyncio
 from urllib.parse import parse_qs, urlsplit
 
 from actions.record import DOWNLOAD_PATH, NO_ASSESSMENT, ActionShowRecord
-from bot.assess import assess
-from bot.conversation import advice_summary, case_from_slots
+from bot.engine.assess import assess
+from bot.features.conversation import advice_summary, case_from_slots
 from tests.engine.test_record import SLOTS
 
 
@@ -45,7 +45,7 @@ def test_download_route_checks_tokens_strictly_and_reads_every_case_slot():
 
 
 def test_download_links_expire():
-    from bot.record_links import expires_at, mint, token_valid
+    from bot.features.record_links import expires_at, mint, token_valid
 
     token = mint(now=1_000_000, ttl=3600)
     assert expires_at(token) == 1_003_600
@@ -59,8 +59,8 @@ def test_download_links_expire():
 
 def test_a_token_survives_the_stores_redaction():
     """The token is stored in a slot, and every stored string is redacted: it must come back unchanged."""
-    from bot.record_links import mint
-    from bot.stores.redact_events import redact_event
+    from bot.features.record_links import mint
+    from bot.storage.redact_events import redact_event
 
     known = {"Tom": "NAME", "Amy": "NAME"}  # names the user typed are redacted wherever they are echoed...
     for _ in range(2000):

@@ -1,4 +1,4 @@
-"""The rehearsal form's actions: thin over bot.rehearsal, escalation still works, stop leaves cleanly."""
+"""The rehearsal form's actions: thin over bot.features.rehearsal, escalation still works, stop leaves cleanly."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 
 from actions import rehearsal as acts
 from actions.rehearsal import ASK_AREA, CANCELLED, DONE
-from bot import rehearsal
+from bot.features import rehearsal
 
 FORM = acts.ValidateRehearsalForm()
 SUMMARY = {"area": "norfolk", "level": 4, "route": "cads", "s47": True, "indicators": []}

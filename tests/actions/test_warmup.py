@@ -6,9 +6,9 @@ from __future__ import annotations
 import asyncio
 
 from actions.warmup import WARM_UP_ACTION, ActionWarmUp
-from bot.audit.log import rows_for
-from bot.servers import WARM_UP_CALL
-from bot.warmup import WARM_UP_CASE, warm_up
+from bot.runtime.servers import WARM_UP_CALL
+from bot.runtime.warmup import WARM_UP_CASE, warm_up
+from bot.storage.audit.log import rows_for
 
 
 def test_the_warm_up_case_reaches_the_red_flag_rules() -> None:
@@ -30,6 +30,6 @@ def test_no_conversation_can_run_it(domain) -> None:
 
 
 def test_the_case_is_fictional_and_has_no_personal_details() -> None:
-    from bot.redaction import find_pii
+    from bot.privacy.redaction import find_pii
 
     assert not find_pii(WARM_UP_CASE.worried + " " + WARM_UP_CASE.working_well)

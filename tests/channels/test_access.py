@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.servers import ROOT, AccessConfigError, Assistant, check_origins
+from bot.runtime.servers import ROOT, AccessConfigError, Assistant, check_origins
 
 TOKEN = "a-long-random-test-token-123456"
 
@@ -58,6 +58,6 @@ def test_origins_become_cors_arguments():
 
 def test_launcher_refuses_the_api_without_a_token():
     env = {k: v for k, v in os.environ.items() if k != "RASA_API_TOKEN"}
-    done = subprocess.run([sys.executable, "-m", "bot.servers", "run", "--enable-api"], cwd=ROOT, env=env,
+    done = subprocess.run([sys.executable, "-m", "bot.runtime.servers", "run", "--enable-api"], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "RASA_API_TOKEN" in done.stderr and "Traceback" not in done.stderr

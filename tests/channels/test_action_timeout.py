@@ -16,7 +16,7 @@ from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
-from bot import rasa_ext
+from bot.runtime import rasa_ext
 
 
 @pytest.mark.parametrize(("raw", "expected"), [(None, 8.0), ("", 8.0), ("3", 3.0), ("2.5", 2.5), ("soon", 8.0),

@@ -14,7 +14,7 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 import pytest
 
 from bot.render.cards import web_card
-from bot.reply import build_reply, reply_text
+from bot.render.reply import build_reply, reply_text
 from channels.rest import SafeRestInput
 from channels.web import WEB_CHANNEL
 from tests.fakes.agent import StubAgent, mount

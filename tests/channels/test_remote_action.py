@@ -7,7 +7,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from bot import rasa_ext
+from bot.runtime import rasa_ext
 
 GOOD = {"events": [{"event": "slot", "name": "sos_scale", "value": 5, "timestamp": None}],
         "responses": [{"text": "Thank you."}]}

@@ -11,7 +11,7 @@ from typing import Iterator, Tuple
 import pytest
 
 from bot.render.cards import DETAILS_PAYLOAD, slack_blocks
-from bot.reply import build_reply, reply_text
+from bot.render.reply import build_reply, reply_text
 from channels.slack import RecentKeys, SafeSlackInput, slack_escape
 from tests.fakes.agent import StubAgent, mount
 from tests.fakes.loop import BackgroundLoop, wait_until

@@ -12,7 +12,7 @@ from typing import Iterator
 import pytest
 
 from bot.render.cards import teams_card
-from bot.reply import build_reply, reply_text
+from bot.render.reply import build_reply, reply_text
 from channels.teams import SafeBotFrameworkInput
 from tests.fakes.agent import StubAgent, mount
 from tests.fakes.botframework import FakeBotFramework, TestKey, activity, claims, post_activity
@@ -188,7 +188,7 @@ def test_unconfigured_teams_starts_and_answers_503(monkeypatch: pytest.MonkeyPat
 
 
 def test_keys_unreachable_is_401_not_500(monkeypatch: pytest.MonkeyPatch, key: TestKey):
-    from bot.servers import free_port
+    from bot.runtime.servers import free_port
 
     dead = f"http://127.0.0.1:{free_port()}"
     channel = SafeBotFrameworkInput(APP_ID, PASSWORD, TENANT, f"{dead}/v1/.well-known/openidconfiguration",

@@ -7,7 +7,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.cluster import RedisServer
+from bot.runtime.cluster import RedisServer
 from tests.stores.conftest import postgres_url  # noqa: F401 - re-exported fixture
 
 

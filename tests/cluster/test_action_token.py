@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from bot.action_server import ActionTokenError, server_token, token_ok
-from bot.servers import ROOT, free_port, wait_for
+from bot.runtime.action_server import ActionTokenError, server_token, token_ok
+from bot.runtime.servers import ROOT, free_port, wait_for
 
 TOKEN = "a-long-random-shared-secret-123"
 
@@ -51,8 +51,9 @@ def test_the_real_action_server_refuses_calls_without_the_token(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "SANIC_HOST": "127.0.0.1", "ACTION_SERVER_TOKEN": TOKEN,
            "TF_CPP_MIN_LOG_LEVEL": "3", "HOME": str(tmp_path)}
     log = open(tmp_path / "actions.log", "wb")  # noqa: SIM115
-    process = subprocess.Popen([sys.executable, "-m", "bot.action_server", "run", "actions", "--actions", "actions",
-                                "--port", str(port)], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen([sys.executable, "-m", "bot.runtime.action_server", "run", "actions", "--actions",
+                                "actions", "--port", str(port)], cwd=ROOT, env=env, stdout=log,
+                               stderr=subprocess.STDOUT)
     try:
         wait_for(f"http://127.0.0.1:{port}/health", 120, process)
         assert post(port, "") == 401
@@ -68,6 +69,7 @@ def test_the_real_action_server_refuses_calls_without_the_token(tmp_path):
 
 
 def test_it_will_not_start_without_a_token():
-    result = subprocess.run([sys.executable, "-m", "bot.action_server", "run", "actions", "--actions", "actions"],
+    result = subprocess.run([sys.executable, "-m", "bot.runtime.action_server", "run", "actions", "--actions",
+                             "actions"],
                             cwd=ROOT, env={"PATH": "/usr/bin:/bin"}, capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "ACTION_SERVER_TOKEN" in result.stderr

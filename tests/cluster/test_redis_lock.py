@@ -9,7 +9,7 @@ from unittest import mock
 import pytest
 from rasa.core.lock_store import InMemoryLockStore, LockError
 
-from bot.stores.redis_lock import AtomicRedisLockStore, LockStoreFromEnv, RedisUnavailable
+from bot.storage.redis_lock import AtomicRedisLockStore, LockStoreFromEnv, RedisUnavailable
 
 
 def test_two_stores_never_hold_one_conversation_at_once(redis_server):

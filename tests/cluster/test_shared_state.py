@@ -9,7 +9,7 @@ from unittest import mock
 
 import pytest
 
-from bot.stores.shared_state import RedisState
+from bot.storage.shared_state import RedisState
 from channels.limits import LimitSettings
 from channels.shared import MemoryState, RedisChannelState, RedisRecentKeys, RedisUnavailable, channel_state
 
@@ -105,7 +105,7 @@ def test_slack_event_seen_by_one_instance_is_a_duplicate_for_the_other(redis_ser
 
 
 def test_redis_down_raises_instead_of_counting_in_memory(tmp_path):
-    from bot.cluster import RedisServer
+    from bot.runtime.cluster import RedisServer
 
     server = RedisServer(log_dir=tmp_path)
     server.start()

@@ -8,7 +8,7 @@ from typing import Iterator
 
 import pytest
 
-from bot.servers import ROOT, Assistant, free_port
+from bot.runtime.servers import ROOT, Assistant, free_port
 
 # ASSISTANT_MODEL lets a branch of work test its own trained model without touching models/.
 MODEL = Path(os.environ.get("ASSISTANT_MODEL") or ROOT / "models" / "assistant.tar.gz")

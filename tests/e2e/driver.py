@@ -6,10 +6,10 @@ import json
 import urllib.request
 from typing import Any, Dict, List, Optional
 
-from bot.conversation import HISTORY_MORE, is_control_message
-from bot.followup import INTRO, UNREAD
-from bot.open_questions import cached_questions
-from bot.questions import BASE
+from bot.engine.open_questions import cached_questions
+from bot.features.conversation import HISTORY_MORE, is_control_message
+from bot.features.followup import INTRO, UNREAD
+from bot.features.questions import BASE
 
 REVIEW_PREFIXES = ("It sounds like:", "I couldn't match what you've told me")
 

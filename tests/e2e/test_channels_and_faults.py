@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import socketio
 
-from bot.servers import Assistant, free_port
+from bot.runtime.servers import Assistant, free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import post
 

@@ -20,8 +20,8 @@ from typing import Any, Dict, Iterator, List, Tuple
 import pytest
 import sqlalchemy as sa
 
-from bot.cluster import Cluster, create_database, drop_database
-from bot.servers import free_port
+from bot.runtime.cluster import Cluster, create_database, drop_database
+from bot.runtime.servers import free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import advice_payload, post, run_case
 from tests.fakes.loop import BackgroundLoop, wait_until

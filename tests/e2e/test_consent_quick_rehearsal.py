@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 import pytest
 
-from bot import rehearsal
+from bot.features import rehearsal
 from tests.e2e.driver import advice_payload, answer_for, post, which_question
 
 pytestmark = pytest.mark.e2e

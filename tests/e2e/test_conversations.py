@@ -8,9 +8,9 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.evaluate import TUNING_SETS, load_vignettes
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.runtime.evaluate import TUNING_SETS, load_vignettes
 from tests.e2e.driver import advice_payload, post, run_case, which_question
 
 pytestmark = pytest.mark.e2e

@@ -26,8 +26,8 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 import pytest
 
-from bot.safety_net import door_line
-from bot.servers import Assistant, free_port
+from bot.features.safety_net import door_line
+from bot.runtime.servers import Assistant, free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import advice_payload, answer_for, post, which_question
 
@@ -110,7 +110,7 @@ def test_action_server_down_mid_conversation_then_back(faulty: Assistant):
 def test_rasa_restart_mid_conversation_resumes_from_the_tracker_store(faulty: Assistant):
     sender = f"fault-restart-{uuid.uuid4().hex}"
     start_of_conversation(faulty.webhook, sender, "child_age")
-    faulty.stop_process(_process(faulty, "bot.servers"))
+    faulty.stop_process(_process(faulty, "bot.runtime.servers"))
     faulty.start_rasa()
 
     messages = post(faulty.webhook, sender, "9")

@@ -8,8 +8,8 @@ from typing import Any, Dict, List
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Answer, Case
+from bot.engine.assess import assess
+from bot.engine.case import Answer, Case
 from tests.e2e.driver import advice_payload, answer_for, post, which_question
 
 pytestmark = pytest.mark.e2e

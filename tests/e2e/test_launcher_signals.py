@@ -24,7 +24,7 @@ from typing import Dict, Iterator, List, Optional
 
 import pytest
 
-from bot.servers import ROOT, free_port
+from bot.runtime.servers import ROOT, free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import post, which_question
 from tests.e2e.test_faults import DOOR, send, start_of_conversation, texts
@@ -88,7 +88,7 @@ class Launcher:
                 continue
             with contextlib.suppress(OSError):
                 cmd = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-                name = "actions" if " run actions" in cmd else "rasa" if "bot.servers" in cmd else None
+                name = "actions" if " run actions" in cmd else "rasa" if "bot.runtime.servers" in cmd else None
                 if name:
                     found[name] = int(entry.name)
                     self.seen[int(entry.name)] = name

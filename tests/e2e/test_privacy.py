@@ -16,7 +16,7 @@ import pytest
 import sqlalchemy as sa
 import yaml
 
-from bot.servers import ROOT, Assistant, free_port
+from bot.runtime.servers import ROOT, Assistant, free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import post, run_case
 

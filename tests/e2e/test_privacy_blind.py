@@ -27,9 +27,9 @@ from typing import Any, Dict, Iterator, List, Set
 import pytest
 import sqlalchemy as sa
 
-from bot.redaction import redact
-from bot.redaction_lexicon import is_ordinary_word
-from bot.servers import ROOT, Assistant, free_port
+from bot.privacy.redaction import redact
+from bot.privacy.redaction_lexicon import is_ordinary_word
+from bot.runtime.servers import ROOT, Assistant, free_port
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import post, run_case
 from tests.engine.test_redaction_blind import (

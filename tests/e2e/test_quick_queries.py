@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 
-from bot.advice import DISCLAIMER
+from bot.engine.advice import DISCLAIMER
 from tests.e2e.driver import post
 
 pytestmark = pytest.mark.e2e

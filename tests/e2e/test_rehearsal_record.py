@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Tuple
 
 import pytest
 
-from bot import rehearsal
+from bot.features import rehearsal
 from tests.e2e.driver import post, run_case
 
 pytestmark = pytest.mark.e2e

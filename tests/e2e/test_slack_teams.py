@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterator, List, Optional
 
 import pytest
 
-from bot.servers import Assistant, free_port
+from bot.runtime.servers import Assistant, free_port
 from channels.slack import slack_unescape
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import answer_for, which_question

@@ -37,10 +37,10 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import WebDriverWait
 
-from bot.conversation import is_control_message
+from bot.features.conversation import is_control_message
 from bot.guidance.loader import load_areas
 from bot.render.cards import tel_link
-from bot.servers import ROOT
+from bot.runtime.servers import ROOT
 from tests.e2e.conftest import MODEL
 from tests.e2e.driver import answer_for, which_question
 
@@ -340,10 +340,10 @@ class CannedRest(InputChannel):
 
 def test_card_record_and_hostile_bot_text_render_safely(browser: WebDriver) -> None:
     """The engine's real advice payload (with hostile strings planted in it) and a record, from a fake REST."""
-    from bot.assess import assess
-    from bot.case import Case
+    from bot.engine.assess import assess
+    from bot.engine.case import Case
     from bot.render.cards import web_card
-    from bot.reply import build_reply
+    from bot.render.reply import build_reply
     from channels.web import WebChatInput
     from tests.channels.test_web_channel import Server
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.matcher import ConceptHit
+from bot.language.matcher import ConceptHit
 
 
 def concept_hit(concept: str, words: str, sentence: str) -> ConceptHit:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.areas import AreaResolver
+from bot.guidance.areas import AreaResolver
 from bot.guidance.loader import cached_areas
 
 RESOLVER = AreaResolver(cached_areas())

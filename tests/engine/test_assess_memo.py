@@ -1,12 +1,12 @@
-"""bot/assess_memo.py: the conversation's repeated assessments of one case come from memory (issue 14)."""
+"""bot/engine/assess_memo.py: the conversation's repeated assessments of one case come from memory (issue 14)."""
 
 from __future__ import annotations
 
-import bot.assess as assess_module
-from bot import indicators
-from bot.assess import assess
-from bot.assess_memo import MEMO_SIZE, assess_memo, forget
-from bot.case import Answer, Case
+import bot.engine.assess as assess_module
+from bot.engine import indicators
+from bot.engine.assess import assess
+from bot.engine.assess_memo import MEMO_SIZE, assess_memo, forget
+from bot.engine.case import Answer, Case
 
 CASE = Case(area="Corby", age=7, scale=5, worried="His dad smacked him on Saturday because he was cheeky.")
 
@@ -50,7 +50,7 @@ def test_changing_the_returned_advice_does_not_change_the_memo():
 
 
 def test_the_memo_is_bounded():
-    import bot.assess_memo as memo
+    import bot.engine.assess_memo as memo
 
     forget()
     for i in range(MEMO_SIZE + 5):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.away_from_home import left_for_days, privately_fostered
-from bot.case import Case
-from bot.indicators import threat_to_life
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.indicators import threat_to_life
+from bot.engine.rules.away_from_home import left_for_days, privately_fostered
 
 
 def _advice(worried: str, area: str, age: str, role: str = "public", scale: int = 5):

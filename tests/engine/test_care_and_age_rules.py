@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.care_and_age_rules import adult_partner, away_overnight, minded_and_not_collected, own_pregnancy
-from bot.case import Case
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.rules.care_and_age_rules import adult_partner, away_overnight, minded_and_not_collected, own_pregnancy
 
 
 def _advice(worried: str, area: str, age: str, role: str = "professional"):

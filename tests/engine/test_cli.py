@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
+from bot.runtime.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = {"area": "Norwich", "age": "4 months", "role": "professional",

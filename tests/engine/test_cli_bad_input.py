@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from bot.case import MAX_TEXT_CHARS
+from bot.engine.case import MAX_TEXT_CHARS
 from tests.engine.test_cli import ROOT, run_in_process
 
 REFUSED = {

@@ -1,9 +1,9 @@
 """Consent rules: explicit consent at levels 1-3; at level 4 consent is not needed and parents are normally told,
 except where telling them could endanger the child or an investigation."""
 
-from bot.advice import Citation, MatchedIndicator
-from bot.case import Case
-from bot.consent import consent_advice
+from bot.engine.advice import Citation, MatchedIndicator
+from bot.engine.case import Case
+from bot.engine.consent import consent_advice
 from bot.guidance.loader import cached_areas
 
 AREA = cached_areas()["nottingham_city"]

@@ -5,12 +5,12 @@ import re
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.consent import consistent
-from bot.conversation import asks_consent_status, case_from_slots, parse_consent_status
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.consent import consistent
+from bot.features.conversation import asks_consent_status, case_from_slots, parse_consent_status
+from bot.features.record import CONSENT_SAID
 from bot.guidance.loader import cached_areas
-from bot.record import CONSENT_SAID
 
 EXCEPTION = re.compile(r"unless|do not need|don'?t need|not (to be )?sought|do not seek|without consent", re.I)
 ASKS = re.compile(r"\b(discuss (your )?(concerns|worries) with the family|seek (their )?consent)\b", re.I)

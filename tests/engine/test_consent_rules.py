@@ -11,13 +11,13 @@ from typing import Dict, List
 
 import pytest
 
-from bot.advice import Citation, MatchedIndicator
-from bot.case import Case
-from bot.consent import consent_advice
+from bot.engine.advice import Citation, MatchedIndicator
+from bot.engine.case import Case
+from bot.engine.consent import consent_advice
+from bot.engine.indicators import ChildContext, age_rule_allows
+from bot.engine.routes import contact_for, front_door, guidance_date, phones_text
 from bot.guidance.coverage import SEEDS_DIR
 from bot.guidance.loader import cached_areas
-from bot.indicators import ChildContext, age_rule_allows
-from bot.routes import contact_for, front_door, guidance_date, phones_text
 
 AREAS = cached_areas()
 AREA_IDS = sorted(AREAS)

@@ -10,12 +10,12 @@ the child at further risk or cause a delay"; and "information may be shared with
 significant harm, so a refusal does not stop the referral.
 """
 
-from bot.advice import Citation, MatchedIndicator
-from bot.assess import assess
-from bot.audit.log import RATIONALES, consent_rationale
-from bot.case import Case
-from bot.consent import consent_advice
+from bot.engine.advice import Citation, MatchedIndicator
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.consent import consent_advice
 from bot.guidance.loader import cached_areas
+from bot.storage.audit.log import RATIONALES, consent_rationale
 
 CITY = cached_areas()["nottingham_city"]
 SOURCE = Citation(document="d", title="t", section="s", seed="x")
@@ -57,5 +57,5 @@ def test_the_whole_assessment_and_the_audit_code_carry_the_same_decision():
     advice = assess(Case(area="Bulwell", age="4 months", role="professional",
                          worried="Baby has a bruise on her cheek, she isn't crawling or rolling yet.", scale=4))
     assert advice.s47 and advice.consent.needed
-    code = consent_rationale(advice, "not_asked")
+    code = consent_rationale(advice)
     assert code == "significant_harm_seek_permission:not_asked" and code in RATIONALES

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.facts import physical_act
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.facts import physical_act
 
 
 def _advice(worried: str, area: str, age: str = "7", role: str = "professional", scale: int = 5):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.embeddings import EmbeddingModelError, get_encoder, verify_weights
+from bot.language.embeddings import EmbeddingModelError, get_encoder, verify_weights
 
 
 def test_wrong_weights_are_refused(tmp_path):
@@ -25,7 +25,7 @@ def test_the_encoder_loads_once_when_first_asked_for_from_several_threads():
     """Two first assessments in parallel threads raced transformers' lazy imports; the factory is locked."""
     from concurrent.futures import ThreadPoolExecutor
 
-    from bot import embeddings
+    from bot.language import embeddings
 
     embeddings._load_encoder.cache_clear()
     with ThreadPoolExecutor(max_workers=4) as pool:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import DEV_SET, evaluate, load_vignettes
+from bot.runtime.evaluate import DEV_SET, evaluate, load_vignettes
 
 EXACT_LEVEL_FLOOR = 0.90  # the issue's target; measured 0.902 on the dev set (110/122)
 
@@ -38,8 +38,8 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     "blind_e": (1, 0, 0.73), "blind_f": (4, 0, 0.75), "blind_g": (1, 0, 0.75), "blind_h": (1, 0, 0.79),
     "blind_i": (4, 0, 0.69), "blind_j": (2, 0, 0.77),
     # Set K was the reserved set until its one reading at 047a69d (67.0% exact, 6 under, 5 of them level 4); its
-    # five level-4 misses were then fixed by general rules (bot/away_from_home.py, a threat to snap a neck, a child
-    # out of school doing the house, children alone at night while mum is out): 72% exact, 1 under.
+    # five level-4 misses were then fixed by general rules (bot/engine/rules/away_from_home.py, a threat to snap a
+    # neck, a child out of school doing the house, children alone at night while mum is out): 72% exact, 1 under.
     "blind_k": (1, 0, 0.70),
     # Set L was the reserved set until its one reading at 0e13941 (65.0% exact, 7 under, 5 of them level 4); its
     # level-4 misses were then fixed by general rules (the register said without its name, an employer who keeps a
@@ -107,8 +107,8 @@ def test_floors(named_report):
 @pytest.mark.parametrize("area", ["Norwich", "Nottingham", "Bedford", "Corby"])
 def test_every_area_reaches_an_indicator_for_eating_disorder_suicide_and_indecent_images(area):
     """Concepts that an area's matrix does not tag still reach an indicator there (through the broader concept)."""
-    from bot.assess import assess
-    from bot.case import Case
+    from bot.engine.assess import assess
+    from bot.engine.case import Case
 
     for worry in ("She's making herself sick after every meal and has lost loads of weight",
                   "She told me she wants to kill herself and has a plan"):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import get_engine
+from bot.engine.assess import get_engine
 
 
 def _concepts(text: str) -> set:

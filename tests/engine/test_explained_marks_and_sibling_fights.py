@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.indicators import doubt_said
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.indicators import doubt_said
 
 
 def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 8):

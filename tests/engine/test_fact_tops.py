@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.facts import read_facts
-from bot.level_caps import at_top_line
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.facts import read_facts
+from bot.engine.level_caps import at_top_line
 
 
 def _advice(text: str, area: str = "Corby", age: str = "15", scale: int = 4):

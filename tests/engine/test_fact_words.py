@@ -1,4 +1,4 @@
-"""Severity facts read from ordinary words, without false alarms (bot/facts.py, bot/indicators.py).
+"""Severity facts read from ordinary words, without false alarms (bot/engine/facts.py, bot/engine/indicators.py).
 
 Each false alarm here once set the level: "stable" read as a stab (a weapon), a child who "refuses veg" as a parent
 refusing help, "his mum could die" as a threat to the child's life. Texts are fictional.
@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.facts import read_facts
-from bot.indicators import threat_to_life
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.facts import read_facts
+from bot.engine.indicators import threat_to_life
 
 
 def test_stable_is_not_a_stab():
@@ -81,7 +81,7 @@ def test_a_locked_box_is_not_a_child_locked_in():
 
 def test_a_net_proposal_beside_an_explained_injury_is_still_acted_on_when_it_says_who_did_it():
     """Safety: the explanation rules out the injury it explains, never a new account of someone hurting the child."""
-    from bot.recall_use import _about_the_explained
+    from bot.engine.recall_use import _about_the_explained
     concepts = ["injury_nonmobile_baby", "physical_abuse"]
     explained = {"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"}
     assert _about_the_explained("I've seen him: bruises are on bony bits, he says football", concepts, explained)

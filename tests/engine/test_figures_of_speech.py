@@ -1,4 +1,4 @@
-"""A game's score and a worry read in the news are not harm to this child (bot/figures_of_speech.py).
+"""A game's score and a worry read in the news are not harm to this child (bot/engine/rules/figures_of_speech.py).
 
 004 Level 1 "No concerns about the child's safety" and 002 Tier 1 "Child is safe": the level rests on what is
 happening to the child. Each rule is narrow, and the tests below also show what it must never rule out. Texts are
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
+from bot.engine.assess import assess
+from bot.engine.case import Case
 
 
 def _advice(worried: str, area: str = "Clifton", age: str = "9", role: str = "professional"):

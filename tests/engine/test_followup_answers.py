@@ -13,15 +13,15 @@ import sys
 
 import pytest
 
-from bot.answers import KEPT_NOTE, detail, fold_answers, never_lower
-from bot.assess import assess, get_engine
-from bot.case import Answer, Case
-from bot.cli import main
-from bot.conversation import case_from_slots
-from bot.facts import read_facts
-from bot.followup import plan, read_answer, record
-from bot.history import said_before
-from bot.open_questions import cached_questions
+from bot.engine.answers import KEPT_NOTE, detail, fold_answers, never_lower
+from bot.engine.assess import assess, get_engine
+from bot.engine.case import Answer, Case
+from bot.engine.facts import read_facts
+from bot.engine.open_questions import cached_questions
+from bot.features.conversation import case_from_slots
+from bot.features.followup import plan, read_answer, record
+from bot.language.earlier_concerns import said_before
+from bot.runtime.cli import main
 
 SMACK = Case(area="Corby", age=7, scale=5, worried="His dad smacked him on Saturday because he was cheeky.")
 DA = Case(area="Kettering", age=6, scale=5,

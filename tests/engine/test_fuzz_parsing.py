@@ -13,10 +13,10 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from bot import conversation
-from bot.case import Case
-from bot.cli import InputError, read_case
-from bot.parsing import parse_age_years, parse_duration_days, parse_scale
+from bot.engine.case import Case
+from bot.features import conversation
+from bot.language.parsing import parse_age_years, parse_duration_days, parse_scale
+from bot.runtime.cli import InputError, read_case
 from channels.limits import LimitSettings, clean_text, is_blank, parse_message_body
 
 FUZZ = settings(max_examples=300, deadline=None, database=None,

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess, get_engine
-from bot.case import Case
-from bot.facts import read_facts
+from bot.engine.assess import assess, get_engine
+from bot.engine.case import Case
+from bot.engine.facts import read_facts
+from bot.engine.history import weigh_history
 from bot.guidance.loader import cached_areas
 from bot.guidance.paraphrases import cached_paraphrases, thin_indicators
-from bot.history import weigh_history
-from bot.language_check import not_english
-from bot.parsing import parse_age_years
+from bot.language.language_check import not_english
+from bot.language.parsing import parse_age_years
 
 
 @pytest.mark.parametrize("text, unborn", [
@@ -71,7 +71,7 @@ def test_the_paraphrase_corpus_covers_every_indicator():
 
 def test_the_recall_net_proposes_and_is_calibrated():
     """Issue 11.3: nearest-description voting proposes the right kind of indicator; the score is a probability."""
-    from bot.recall import get_net
+    from bot.engine.recall import get_net
 
     net = get_net()
     assert net is not None

@@ -1,4 +1,4 @@
-"""The rules that re-read concept hits (bot/hit_rules.py), each through `assess` in every area it covers.
+"""The rules that re-read concept hits (bot/engine/rules/hit_rules.py), each through `assess` in every area it covers.
 
 Every test names the seed line it rests on. PLACES gives one town per area.
 """
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
+from bot.engine.assess import assess
+from bot.engine.case import Case
 
 PLACES = {"northamptonshire": "Corby", "norfolk": "Norwich", "nottingham_city": "Nottingham",
           "bedford_borough": "Bedford"}

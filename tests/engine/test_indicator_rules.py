@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.indicators import (
+from bot.engine.indicators import (
     INJURY_WORDS,
     LIFE_THREAT,
     REPEATED,
@@ -50,14 +50,15 @@ def test_broken_is_an_injury_word_only_about_a_body():
 
 def test_gaps_compile_to_one_wildcard_and_keep_their_length_limit():
     """A run of optional tokens per gap made spaCy's Matcher try 2^16 paths per start (50 s per message)."""
-    from bot.matcher import MAX_GAP, MAX_LONG_GAP, compile_pattern, get_matcher, max_length
+    from bot.language.matcher import get_matcher
+    from bot.language.patterns import MAX_GAP, MAX_LONG_GAP, compile_pattern, max_length
 
     matcher = get_matcher()
     tokens = compile_pattern(matcher.nlp, "told ~ touched")[0]
     assert len(tokens) == 3 and tokens[1]["OP"] == "*"
     assert max_length("dad ... hit ~ her") == 3 + MAX_GAP + MAX_LONG_GAP
     from bot.guidance.models import ConceptLexicon
-    from bot.matcher import ConceptMatcher
+    from bot.language.matcher import ConceptMatcher
 
     tiny = ConceptMatcher(matcher.nlp, ConceptLexicon(schema_version=1, concepts=[
         {"id": "hit", "label": "hitting", "patterns": ["dad ... hit"]}]))
@@ -70,7 +71,7 @@ def test_gaps_compile_to_one_wildcard_and_keep_their_length_limit():
 
 def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
     """A repeated answer joined without a full stop once hid a disclosure from the mid-form red-flag check."""
-    from bot.conversation import append_text, case_from_slots, check_urgent
+    from bot.features.conversation import append_text, case_from_slots, check_urgent
 
     assert append_text("he is hungry", "mum drinks") == "he is hungry. mum drinks."
     said = "she said her stepdad touches her"
@@ -81,8 +82,8 @@ def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
 
 
 def test_the_mid_form_check_skips_the_assessment_only_when_no_rule_could_fire():
-    from bot.conversation import check_urgent
-    from bot.red_flags import could_flag_without_a_hit as could_raise_a_flag_without_a_hit
+    from bot.engine.red_flags import could_flag_without_a_hit as could_raise_a_flag_without_a_hit
+    from bot.features.conversation import check_urgent
 
     assert not could_raise_a_flag_without_a_hit("Norwich")
     assert could_raise_a_flag_without_a_hit("there's a mark on her cheek")

@@ -1,14 +1,14 @@
-"""Ordinary accounts the seeds put at level 1 or 2 (bot/level_caps.py). Each test quotes its seed line.
+"""Ordinary accounts the seeds put at level 1 or 2 (bot/engine/level_caps.py). Each test quotes its seed line.
 
 Texts are fictional and written for these tests.
 """
 
 from __future__ import annotations
 
-from bot.assess import assess
-from bot.case import Case
-from bot.facts import read_facts
-from bot.level_caps import capped_at_level_2, ordinary_separation, stable_on_treatment
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.facts import read_facts
+from bot.engine.level_caps import capped_at_level_2, ordinary_separation, stable_on_treatment
 from tests.engine.hits import concept_hit as _hit
 
 

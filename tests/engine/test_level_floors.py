@@ -1,14 +1,14 @@
-"""Minimum levels from facts the seeds put at a level on their own (bot/level_floors.py, issues 11.4 and 12).
+"""Minimum levels from facts the seeds put at a level on their own (bot/engine/level_floors.py, issues 11.4 and 12).
 
 Each test quotes the seed line the floor rests on. The texts are fictional and written for these tests.
 """
 
 from __future__ import annotations
 
-from bot.assess import assess
-from bot.case import Case
-from bot.level_floors import PARAPHERNALIA_EXPOSED, level_floors
-from bot.matcher import ConceptHit
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.level_floors import PARAPHERNALIA_EXPOSED, level_floors
+from bot.language.matcher import ConceptHit
 from tests.engine.hits import concept_hit as _hit
 
 
@@ -140,7 +140,7 @@ def test_a_parent_who_believes_in_smacking_is_level_3():
 def test_a_clause_that_starts_with_no_but_states_an_injury_is_not_a_denial():
     """Review of the denial rule: 'No explanation for the bruises' is a worry (002 s47 'inconsistent
     explanations'), only 'No mark, he wasn't frightened' denies."""
-    from bot.recall_use import _only_denies
+    from bot.engine.recall_use import _only_denies
 
     assert _only_denies("No mark, he wasn't frightened.")
     assert not _only_denies("No explanation has been given for the bruises on her back.")

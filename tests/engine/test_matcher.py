@@ -8,7 +8,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from bot.matcher import get_matcher
+from bot.language.matcher import get_matcher
 
 EXAMPLES = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "concept_examples.yml")
                           .read_text(encoding="utf-8"))["examples"]

@@ -12,7 +12,8 @@ import yaml
 from spacy.matcher import Matcher
 
 from bot.guidance.loader import cached_concepts
-from bot.matcher import compile_pattern, get_matcher, pattern_anchors
+from bot.language.matcher import get_matcher
+from bot.language.patterns import compile_pattern, pattern_anchors
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"

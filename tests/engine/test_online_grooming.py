@@ -1,4 +1,4 @@
-"""Online grooming said in plain words, and what is not (bot/online_grooming.py).
+"""Online grooming said in plain words, and what is not (bot/engine/rules/online_grooming.py).
 
 000 Appendix 1 level 4 and 002 Tier 4: a child at risk of sexual exploitation; 001 Level 4 "Child Sexual
 Exploitation"; Northamptonshire level 3 "Child becoming more secretive/anxious about phone/internet use". Texts are
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
-from bot.denied_questions import mask_denied_questions
-from bot.online_grooming import online_grooming
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.rules.denied_questions import mask_denied_questions
+from bot.engine.rules.online_grooming import online_grooming
 
 
 @pytest.mark.parametrize("text", [
@@ -42,7 +42,8 @@ def test_a_real_online_grooming_account_is_still_level_4():
 
 
 def test_a_question_answered_no_after_a_dash_is_set_aside():
-    """bot/denied_questions.py: "I went through everything - asked her straight if ..." then "No to all of it"."""
+    """bot/engine/rules/denied_questions.py: "I went through everything - asked her straight if ..." then "No to all
+    of it"."""
     advice = assess(Case(area="Kettering", age="15", role="professional", scale=7, worried=(
         "School nurse. She came for contraception, her boyfriend is 15 too. I went through everything - asked her "
         "straight if anyone older was involved, if anyone asked for photos or gave her stuff. No to all of it.")))
@@ -50,7 +51,8 @@ def test_a_question_answered_no_after_a_dash_is_set_aside():
 
 
 def test_grooming_read_about_in_general_is_not_about_this_child():
-    """bot/figures_of_speech.py: "you hear about grooming gangs" is a worry from the news, not a disclosure."""
+    """bot/engine/rules/figures_of_speech.py: "you hear about grooming gangs" is a worry from the news, not a
+    disclosure."""
     advice = assess(Case(area="Bromham", age="12", role="public", scale=5, worried=(
         "She wants to go to her first sleepover and I don't know the parents. You hear about grooming gangs and all "
         "sorts. Nothing has happened, it's four girls watching films.")))

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess, get_engine
-from bot.case import Case
-from bot.history import weigh_history
-from bot.indicators import threat_to_life
+from bot.engine.assess import assess, get_engine
+from bot.engine.case import Case
+from bot.engine.history import weigh_history
+from bot.engine.indicators import threat_to_life
 
 SELF_HARM_DENIED = ("School nurse. 15 year old, cutting her thighs about twice a week since the autumn, none needing "
                     "stitches. I asked her directly about suicide and she said she doesn't want to die, she does it "

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.parsing import parse_age_years, parse_duration_days, parse_scale
+from bot.language.parsing import parse_age_years, parse_duration_days, parse_scale
 
 
 @pytest.mark.parametrize("text, years", [

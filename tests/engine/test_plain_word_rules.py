@@ -1,16 +1,17 @@
 """Red flags in plain words, reassurance heard, questions answered "no", and who must not be told first.
 
-Rules in bot/plain_word_rules.py, bot/denied_questions.py, bot/hit_rules.py (reassurance, chastisement),
-bot/level_floors.py (Bedford significant impact) and bot/consent_risk.py. Each test quotes the seed line the rule
+Rules in bot/engine/rules/plain_word_rules.py, bot/engine/rules/denied_questions.py, bot/engine/rules/hit_rules.py
+(reassurance, chastisement), bot/engine/level_floors.py (Bedford significant impact) and bot/engine/consent_risk.py.
+Each test quotes the seed line the rule
 rests on. Texts are fictional and written for these tests, in words of their own (not the vignettes').
 """
 
 from __future__ import annotations
 
-from bot.assess import assess
-from bot.case import Case
-from bot.denied_questions import mask_denied_questions
-from bot.plain_word_rules import images_of_children, private_fostering, sexual_touching, weapon_on_a_parent
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.rules.denied_questions import mask_denied_questions
+from bot.engine.rules.plain_word_rules import images_of_children, private_fostering, sexual_touching, weapon_on_a_parent
 
 
 def _advice(worried: str, area: str = "Norwich", age: str = "8", **kw):
@@ -158,14 +159,14 @@ def test_daddy_used_the_belt_is_physical_abuse_at_level_4():
 
 
 def test_a_wooden_spoon_for_cooking_is_not_an_implement_used_on_a_child():
-    from bot.plain_word_rules import implement_used
+    from bot.engine.rules.plain_word_rules import implement_used
     assert implement_used("Mum used the wooden spoon to stir the soup while he did homework.") is None
 
 
 # --- more plain words for the same red flags (tuning set E, 2026-12-06)
 def test_did_it_with_his_belt_is_physical_abuse():
     """002 Tier 4 'Parent deliberately physically harms child'."""
-    from bot.plain_word_rules import implement_used
+    from bot.engine.rules.plain_word_rules import implement_used
     assert implement_used("She said her stepdad did it with his belt after tea.") is not None
 
 
@@ -177,7 +178,7 @@ def test_an_offender_who_went_down_for_offences_against_children_poses_a_risk():
 
 def test_visibly_thin_children_asking_neighbours_for_food_is_serious_neglect():
     """004 s47 list: 'Allegations / reasonable suspicions of serious neglect'."""
-    from bot.plain_word_rules import visible_hunger
+    from bot.engine.rules.plain_word_rules import visible_hunger
     text = "The two little ones are so thin you can see their ribs, and they keep knocking on doors asking for food."
     assert visible_hunger(text) is not None
     assert visible_hunger("He is thin, like his dad, and eats well.") is None

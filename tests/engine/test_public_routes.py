@@ -11,17 +11,17 @@ import re
 
 import pytest
 
-from bot.advice import MatchedIndicator
-from bot.assess import assess
-from bot.case import Case
+from bot.engine.advice import MatchedIndicator
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.public_advice import PROFESSIONAL_ONLY, for_public, public_steps
+from bot.engine.routes import citation, contact_for, front_door, guidance_date, route_for, route_override
+from bot.features.safety_net import door_line
 from bot.guidance.coverage import SEEDS_DIR
 from bot.guidance.loader import cached_areas
 from bot.guidance.models import AreaGuidance, Indicator
-from bot.public_advice import PROFESSIONAL_ONLY, for_public, public_steps
 from bot.render.cards import web_card
 from bot.render.text import render_text
-from bot.routes import citation, contact_for, front_door, guidance_date, route_for, route_override
-from bot.safety_net import door_line
 
 AREAS = cached_areas()
 AREA_IDS = sorted(AREAS)

@@ -7,10 +7,10 @@ from typing import Optional
 
 import pytest
 
-from bot.advice import DISCLAIMER
+from bot.engine.advice import DISCLAIMER
+from bot.features.quick_query import ASK_AREA, answer_question, child_age, converse
+from bot.features.quick_query_topics import detect_topic
 from bot.guidance.loader import cached_areas
-from bot.quick_query import ASK_AREA, answer_question, child_age, converse
-from bot.quick_query_topics import detect_topic
 
 AREA_NAMES = {"northamptonshire": "Northamptonshire", "norfolk": "Norfolk", "nottingham_city": "Nottingham City",
               "bedford_borough": "Bedford Borough"}
@@ -100,7 +100,7 @@ def test_at_least_thirty_different_questions_are_covered() -> None:
 def test_every_phone_number_in_an_answer_is_in_the_guidance() -> None:
     """Never invent a number: every UK phone number an answer prints is in guidance/."""
     known = {p.number for area in cached_areas().values() for r in area.routes for p in r.phones}
-    known |= {"0808 800 5000"}  # the national fallback (bot.areas)
+    known |= {"0808 800 5000"}  # the national fallback (bot.guidance.areas)
     for question, remembered, *_ in CASES:
         for number in re.findall(r"\b0\d{3,4} ?\d{3} ?\d{3,4}\b", answer_question(question, remembered).text):
             assert number in known, (question, number)
@@ -200,7 +200,7 @@ def test_child_age_only_reads_ages(text: str, age: Optional[float]) -> None:
     ("what's a TAF", "eha"), ("is CADS open at night", "hours"), ("hello there", None),
 ])
 def test_topic_rules(text: str, topic: Optional[str]) -> None:
-    from bot.assess import get_engine
+    from bot.engine.assess import get_engine
     worry = any(not h.negated for h in get_engine().matcher.find(text))
     assert detect_topic(text, worry) == topic
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.quick_query import ASK_AREA, answer_question, converse, is_form_answer
-from bot.quick_query_general import FGM_DUTY
-from bot.quick_query_topics import detect_topic
+from bot.features.quick_query import ASK_AREA, answer_question, converse, is_form_answer
+from bot.features.quick_query_general import FGM_DUTY
+from bot.features.quick_query_topics import detect_topic
 
 
 def _no_area_asked(answer) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.gazetteer import GAZETTEER_FILE, get_finder, load_gazetteer
-from bot.listening import SAFE_DEFAULTS, after_failure, fill_from_reading
-from bot.reading import read_message
-from bot.roles import PROFESSIONAL, PUBLIC, read_role
+from bot.features.listening import SAFE_DEFAULTS, after_failure, fill_from_reading
+from bot.guidance.gazetteer import GAZETTEER_FILE, get_finder, load_gazetteer
+from bot.language.reading import read_message
+from bot.language.roles import PROFESSIONAL, PUBLIC, read_role
 
 CORBY = ("one of my year 5s came in with a black eye and said his mum's boyfriend did it. what do i do? "
          "we're in corby")
@@ -69,7 +69,7 @@ def test_an_answer_to_the_role_question_takes_any_job(answer, category):
 def test_the_gazetteer_is_valid_and_never_names_a_covered_place():
     gazetteer = load_gazetteer(GAZETTEER_FILE)
     assert len(gazetteer.authorities) > 50
-    from bot.assess import get_engine
+    from bot.engine.assess import get_engine
 
     resolver = get_engine().resolver
     assert [name for name in get_finder().names() if resolver.resolve(name)] == []
@@ -139,7 +139,7 @@ def test_the_reading_never_sets_danger_silently_only_its_absence():
 
 
 def test_a_quick_question_about_a_place_we_do_not_cover_gets_the_national_route():
-    from bot.quick_query import answer_question
+    from bot.features.quick_query import answer_question
 
     answer = answer_question("What's the MASH number for Leeds?")
     assert "I don't hold guidance for Leeds" in answer.text and "0808 800 5000" in answer.text

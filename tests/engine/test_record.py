@@ -7,9 +7,9 @@ from datetime import datetime, timezone
 
 import pytest
 
-from bot import record as rec
-from bot.assess import assess
-from bot.conversation import advice_summary, case_from_slots
+from bot.engine.assess import assess
+from bot.features import record as rec
+from bot.features.conversation import advice_summary, case_from_slots
 
 SLOTS = {  # a fictional Northamptonshire case as the conversation holds it
     "triage_danger_now": False, "triage_area": "Corby", "triage_role": "professional", "child_age": "9",

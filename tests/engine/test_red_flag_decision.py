@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from bot.conversation import check_urgent
-from bot.reading import read_message
-from bot.red_flags import find_red_flags, should_escalate
+from bot.engine.red_flags import should_escalate
+from bot.features.conversation import check_urgent
+from bot.features.red_flag_check import find_red_flags
+from bot.language.reading import read_message
 
 CORBY = ("one of my year 5s came in with a black eye and said his mum's boyfriend did it. what do i do? "
          "we're in corby")

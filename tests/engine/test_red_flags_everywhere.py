@@ -10,8 +10,8 @@ from typing import Dict, List
 import pytest
 import yaml
 
-from bot.assess import assess, get_engine
-from bot.case import Case
+from bot.engine.assess import assess, get_engine
+from bot.engine.case import Case
 
 ROOT = Path(__file__).resolve().parents[2]
 RED_FLAGS = [r["concept"] for r in yaml.safe_load((ROOT / "guidance" / "red_flags.yml").read_text())["red_flags"]]

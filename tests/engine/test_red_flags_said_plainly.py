@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.assess import assess
-from bot.care_and_age_rules import kept_to_work
-from bot.case import Case
-from bot.facts import read_facts
-from bot.plain_word_rules import visible_hunger
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.facts import read_facts
+from bot.engine.rules.care_and_age_rules import kept_to_work
+from bot.engine.rules.plain_word_rules import visible_hunger
 
 
 def _advice(worried: str, area: str = "Bedford", age: str = "8", role: str = "professional", scale: int = 3):
@@ -91,7 +91,7 @@ def test_a_positive_test_in_health_shorthand_at_12_is_section_47():
 
 
 def test_a_mothers_gestation_is_not_the_childs_pregnancy():
-    from bot.care_and_age_rules import own_pregnancy
+    from bot.engine.rules.care_and_age_rules import own_pregnancy
     assert own_pregnancy("HV visit. Mum is 20/40 with her third, Kayla (14) is helping at home.", 14) is None
 
 

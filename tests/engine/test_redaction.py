@@ -12,7 +12,7 @@ from typing import Dict, List, Tuple
 import pytest
 import yaml
 
-from bot.redaction import (
+from bot.privacy.redaction import (
     TYPES,
     RedactingLogFilter,
     find_pii,
@@ -185,7 +185,7 @@ def test_guidance_text_is_not_redacted():
 
 def test_installed_record_factory_redacts_every_logger(monkeypatch, caplog):
     """What the servers install: any logger's record is redacted before a handler sees it."""
-    import bot.redaction as redaction
+    import bot.privacy.redaction as redaction
 
     monkeypatch.setattr(redaction, "_log_installed", False)
     original = logging.getLogRecordFactory()

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from bot.redaction import nhs_check_digit_ok, redact
+from bot.privacy.redaction import nhs_check_digit_ok, redact
 from tests.privacy_blind.scoring import KINDS, load, score, table
 
 # The targets.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluate import load_vignettes
+from bot.runtime.evaluate import load_vignettes
 from scripts.redaction_decisions import compare
 from tests.engine.test_evaluation import SETS
 

@@ -1,7 +1,7 @@
 """Echoes: details found in the user's message are also removed wherever they recur in an event, as whole
 words and without taking ordinary words with them.
 
-The stored path (``bot/stores/redact_events.py``) redacts every string with the rules and then replaces the
+The stored path (``bot/storage/redact_events.py``) redacts every string with the rules and then replaces the
 values already found in the turn's user messages (``known_values``). An earlier version replaced them as
 substrings in any case: a name "Lee" took the "lee" out of "sleeping", "Ash" the "ASH" of "DASH", and a
 surname "Park" would have taken "park" out of "sleeping in the park". These tests hold the general rule.
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.redaction import known_values, redact, redact_known
-from bot.stores.redact_events import redact_event
+from bot.privacy.redaction import known_values, redact, redact_known
+from bot.storage.redact_events import redact_event
 from tests.privacy_blind.scoring import load, score
 
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot import rehearsal as r
+from bot.features import rehearsal as r
 from bot.guidance.loader import cached_areas
 
 AREAS = ("norfolk", "northamptonshire", "nottingham_city", "bedford_borough")

@@ -3,9 +3,9 @@ holding an opinion is not ready, and the feedback names both."""
 
 from __future__ import annotations
 
-from bot import rehearsal as r
-from bot.rehearsal_reading import answers_topic
-from bot.rehearsal_topics import TOPICS
+from bot.features import rehearsal as r
+from bot.features.rehearsal_reading import answers_topic
+from bot.features.rehearsal_topics import TOPICS
 
 REFERRER = next(t for t in TOPICS if t.id == "referrer")
 CHILD = next(t for t in TOPICS if t.id == "child_details")

@@ -4,11 +4,11 @@ import json
 
 import pytest
 
-from bot.assess import assess
-from bot.case import Case
+from bot.engine.assess import assess
+from bot.engine.case import Case
 from bot.render.cards import slack_blocks, teams_card, tel_link, web_card
+from bot.render.reply import cite
 from bot.render.text import render_text
-from bot.reply import cite
 
 
 @pytest.fixture(scope="module")

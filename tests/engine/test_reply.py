@@ -11,11 +11,11 @@ from typing import Dict
 
 import pytest
 
-from bot.advice import Advice
-from bot.assess import assess
-from bot.case import Case
+from bot.engine.advice import Advice
+from bot.engine.assess import assess
+from bot.engine.case import Case
 from bot.render.cards import DETAILS_PAYLOAD, slack_blocks, teams_card, web_card
-from bot.reply import MORE_HINT, build_reply, cite, details_text, plain, reply_text
+from bot.render.reply import MORE_HINT, build_reply, cite, details_text, plain, reply_text
 
 CASES: Dict[str, Case] = {
     "corby_s47": Case(area="Corby", age=9, scale=2,

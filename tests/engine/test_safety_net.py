@@ -1,7 +1,7 @@
 """The safety-net message: 999 first, then the real front doors from guidance/."""
 
+from bot.features.safety_net import safety_net_message
 from bot.guidance.loader import cached_areas
-from bot.safety_net import safety_net_message
 
 
 def test_mentions_999_and_every_area_door():

@@ -2,8 +2,8 @@
 
 from typing import List
 
-from bot.advice import Citation, MatchedIndicator
-from bot.thresholds import decide_level
+from bot.engine.advice import Citation, MatchedIndicator
+from bot.engine.thresholds import decide_level
 
 SOURCE = Citation(document="d", title="T", section="s", seed="x.txt")
 

@@ -7,7 +7,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.stores.tracker_store import (
+from bot.storage.tracker_store import (
     StrictFailSafeTrackerStore,
     StrictSQLTrackerStore,
     TrackerStoreUnavailable,

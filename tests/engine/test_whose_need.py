@@ -1,4 +1,4 @@
-"""A need or an injury said of someone else is not the child's own (bot/whose_need.py).
+"""A need or an injury said of someone else is not the child's own (bot/engine/rules/whose_need.py).
 
 Seed lines: 003 line 206 (Early Help) "Caring for adult or siblings, young carer"; 004 level 3 "The child is acting
 as a young carer"; 003 line 211 (Early Help) "Concerns and suspected domestic violence". Texts are fictional and
@@ -7,9 +7,9 @@ written for these tests.
 
 from __future__ import annotations
 
-from bot.assess import assess
-from bot.case import Case
-from bot.whose_need import parents_injury, siblings_needs
+from bot.engine.assess import assess
+from bot.engine.case import Case
+from bot.engine.rules.whose_need import parents_injury, siblings_needs
 from tests.engine.hits import concept_hit
 
 SIBLING = "Her younger brother has cerebral palsy and uses a wheelchair, and she helps lift him every morning."

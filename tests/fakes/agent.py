@@ -7,8 +7,8 @@ from typing import Any, List
 
 from rasa.core.channels.channel import InputChannel, UserMessage, register
 
-from bot.advice import Advice, Citation, ConsentAdvice, Contact, MatchedIndicator
-from bot.reply import build_reply, reply_text
+from bot.engine.advice import Advice, Citation, ConsentAdvice, Contact, MatchedIndicator
+from bot.render.reply import build_reply, reply_text
 
 BUTTONS = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
@@ -22,7 +22,8 @@ def fictional_advice() -> Advice:
                         how="Phone the MASH today."),
         then=["Phone the MASH today.", "Tell your designated safeguarding lead."],
         consent=ConsentAdvice(needed=False, tell_parents=False, advice="Do not tell the parents first.",
-                              record=["Record what you saw."]),
+                              record=["Record what you saw."],
+                              reason="significant_harm_do_not_tell:parent_or_carer_alleged"),
         indicators=[MatchedIndicator(id="x1", text="Unexplained bruise on a non-mobile baby", level=4,
                                      domain="harm", subdomain="physical", s47=True, source=source,
                                      matched="bruise", concept="bruise", label="a bruise")],

@@ -45,7 +45,7 @@ class BackgroundLoop:
         """A fresh Sanic app, set up by ``configure(app)``, served on a free port in this loop."""
         from sanic import Sanic
 
-        from bot.servers import free_port
+        from bot.runtime.servers import free_port
 
         # Sanic 21.12 rewrites its own methods ("touchup") at each app's start-up; a second app in one process
         # fails unless test mode keeps the originals.

@@ -9,13 +9,13 @@ from typing import Iterator
 import pytest
 import sqlalchemy as sa
 
-from bot.cluster import ensure_postgres as start_postgres
+from bot.runtime.cluster import ensure_postgres as start_postgres
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
 def ensure_postgres() -> None:
-    """Start the local cluster if it is down (bot/cluster.py, shared with `make cluster`); fail, never skip."""
+    """Start the local cluster if it is down (bot/runtime/cluster.py, shared with `make cluster`); fail, never skip."""
     try:
         start_postgres(PG_ADMIN)
     except RuntimeError as exc:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import logging
 
+import pytest
 import sqlalchemy as sa
 
-from bot.audit import log as advice_log
-from bot.audit.migrate import current, upgrade
-from bot.cli import main
+from bot.runtime.cli import main
+from bot.storage.audit import log as advice_log
+from bot.storage.audit.migrate import current, upgrade
 from tests.stores.factories import advice
 
 
@@ -38,15 +39,15 @@ def test_one_row_per_advice_with_no_free_text_and_no_names(db_url):
     assert row["sender_hash"] == advice_log.sender_hash("sender-42")
 
 
-def test_consent_rationale_is_a_code_from_a_closed_set():
-    assert advice_log.consent_rationale(advice(tell_parents=False), None, consent_risky=True) == \
-        "significant_harm_do_not_tell:user_said_risky"
-    assert advice_log.consent_rationale(advice(tell_parents=False), None) == \
-        "significant_harm_do_not_tell:parent_or_carer_alleged"
-    lower = advice(level=2)
-    lower.consent.needed = True
-    assert advice_log.consent_rationale(lower, "given") == "consent_needed:given"
-    assert advice_log.consent_rationale(lower, "something odd") == "consent_needed:not_asked"
+def test_consent_rationale_is_the_engines_code_from_a_closed_set():
+    """The log copies the engine's reason (issue 16: it is decided once, with the consent advice)."""
+    told = advice(tell_parents=False)
+    told.consent.reason = "significant_harm_do_not_tell:user_said_risky"
+    assert advice_log.consent_rationale(told) == "significant_harm_do_not_tell:user_said_risky"
+    odd = advice()
+    odd.consent.reason = "because I said so"
+    with pytest.raises(ValueError):
+        advice_log.consent_rationale(odd)
     for code in ("consent_needed:given", "significant_harm_do_not_tell:user_said_risky"):
         assert code in advice_log.RATIONALES
 

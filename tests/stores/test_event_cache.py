@@ -13,8 +13,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.stores import retention
-from bot.stores.tracker_store import CachedSession, EventCache, StrictSQLTrackerStore
+from bot.storage import retention
+from bot.storage.tracker_store import CachedSession, EventCache, StrictSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
 

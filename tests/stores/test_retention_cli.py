@@ -15,11 +15,11 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.audit import log as advice_log
-from bot.audit.models import AdviceRecord
-from bot.cli import main, parse_age
-from bot.servers import ROOT
-from bot.stores.tracker_store import StrictSQLTrackerStore
+from bot.runtime.cli import main, parse_age
+from bot.runtime.servers import ROOT
+from bot.storage.audit import log as advice_log
+from bot.storage.audit.models import AdviceRecord
+from bot.storage.tracker_store import StrictSQLTrackerStore
 from tests.stores.factories import advice
 
 DAY = 86400.0

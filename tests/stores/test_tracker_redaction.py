@@ -13,8 +13,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.redaction import redact
-from bot.stores.tracker_store import StrictSQLTrackerStore
+from bot.privacy.redaction import redact
+from bot.storage.tracker_store import StrictSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = yaml.safe_load((ROOT / "tests" / "data" / "pii_corpus.yml").read_text())["sentences"]

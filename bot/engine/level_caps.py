@@ -1,0 +1,100 @@
+"""Ordinary accounts the seeds put at level 1 or 2, said with a worry word that alone reads higher (issue 11).
+
+The issue's "pushed up wrongly" list: separation, a parent stable on a methadone script, a teenager home late once.
+Each is a level-1 or level-2 line in the seeds; the worry word ("separated", "heroin", "didn't come home") is the
+same as in the level-3 lines, and only the stated facts tell them apart:
+
+- separation with nothing said of conflict is level 1: 000 line 1153 ("Good relationships within family, including
+  when parents are separated") and 003 line 206 ("Good family relationships including when parents are separated,
+  divorced and/or reconstructed");
+- substance use that is controlled or stable, with nothing said of current misuse or its effect, is level 2:
+  003 line 211, Early Help: "Controlled or stable substance abuse";
+- going missing climbs above level 2 only on a stated fact (more than once, overnight, signs of exploitation, for
+  a long time, fear): 001 line 470, level 2: "Initial or infrequent missing episodes".
+
+Caps only lower a concept's own line; a red flag, a floor (bot/engine/level_floors.py) or another worry still counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Dict, FrozenSet, List, Tuple
+
+from bot.language.matcher import ConceptHit
+
+SEPARATION_ONLY = re.compile(r"^(?:(?:mum|mummy|mam|mom|dad|daddy|parents?|mother|father|and|his|her|their|have|has|"
+                             r"had|are|were|got|recently|just|last year|now)\s+)*(?:separat\w*|split(?:\s+up)?|"
+                             r"divorc\w*|broke(?:n)? up|splitting(?:\s+up)?)$", re.I)
+CONFLICT = re.compile(r"\b(?:row\w*|argu\w*|fight\w*|fought|shout\w*|scream\w*|court|dispute\w*|acrimon\w*|conflict\w*|"
+                      r"nasty|hostile|bitter|won'?t (?:speak|talk)|not speaking|police|abus\w*|violen\w*|threat\w*|"
+                      r"slagg\w*|badmouth\w*|bad-?mouth\w*|use[sd]? (?:him|her|them) as|messenger|go-between|"
+                      r"stopped (?:him|her|them) seeing|won'?t let (?:him|her|them) see|tug of war|"
+                      r"caught in the middle|blames? (?:him|her)self|"
+                      r"handovers? (?:are|is) (?:awful|horrible|tense))\b", re.I)
+
+STABLE_TREATMENT = re.compile(r"\b(?:methadone|subutex|buprenorphine|on (?:a|her|his|their) script|scripted|"
+                              r"in recovery|recovering|clean (?:for|since)|sober (?:for|since)|abstinent|"
+                              r"stable (?:on|for|now)|controlled|"
+                              r"engag\w* (?:well )?with (?:the )?(?:drug|alcohol|substance|recovery|treatment)|"
+                              r"(?:drug|alcohol|substance)s? (?:and alcohol )?(?:service|team|worker)s?|"
+                              r"locked (?:box|cabinet|tin|safe))\b", re.I)
+CURRENT_MISUSE = re.compile(r"\b(?:relaps\w*|using again|back on (?:it|the|drugs|heroin|crack|drink)|drunk|high|"
+                            r"off (?:her|his|their) face|stoned|smell\w* of|needles?|injecting|dealing|topping up|"
+                            r"on top of (?:her|his|the) script|passed out|slurr\w*|overdos\w*|can'?t wake|"
+                            r"not coping|neglect\w*|left (?:alone|on (?:their|his|her) own))\b", re.I)
+SUBSTANCE_CONCEPTS = frozenset({"parental_substance_misuse"})
+
+# Concepts whose level above 2 needs a stated fact, and the facts that raise them.
+FACT_LADDERS = {
+    # Issue 12.6 (002 Tier 2/3, 004): a smack with none of the facts that raise it is the level-2 line.
+    "physical_chastisement": frozenset({"frightened", "frequent", "punishment_belief"}),
+    "missing_from_home": frozenset({"frequent", "overnight_missing", "exploitation_signs", "long_duration",
+                                    "frightened"}),
+}
+
+
+# Concepts whose top line (the area's highest level for the concept, its section 47 item where it has one) is set
+# by stated facts, wherever in the account they are said: every group must have one of its facts stated.
+# - Radicalisation: views are levels 2-3 in every matrix; an intention or plan to act on them is the top line
+#   (000 Level 4* and Appendix 2 "Participates in extremist action in language and behaviour"; 002 Tier 4
+#   "planning to travel to a conflict zone"; 004 Level 4 "saying that they will carry out violence in support of
+#   extremist views").
+# - A young carer: caring that has gone on a long time and harms the child's outcomes is the top line (004 line 196
+#   Level 4 "adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy
+#   period of time"; 002 Tier 4 "unsupported long term, ongoing caring responsibilities").
+FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
+    "radicalisation": (frozenset({"violent_intent"}),),
+    "young_carer": (frozenset({"long_duration"}), frozenset({"impact"})),
+    "asylum_unaccompanied": (frozenset({"unaccompanied"}),),
+}
+
+
+def at_top_line(concept: str, account_facts: FrozenSet[str]) -> bool:
+    """True when the account states the facts that put this concept at its area's top line."""
+    groups = FACT_TOPS.get(concept)
+    return bool(groups) and all(group & account_facts for group in groups)
+
+def ordinary_separation(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
+    """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out)."""
+    if CONFLICT.search(text or ""):
+        return hits
+    return [replace(h, negated=True) if h.concept == "family_conflict" and not h.negated
+            and SEPARATION_ONLY.match(h.words.strip()) else h for h in hits]
+
+
+def stable_on_treatment(account: str) -> bool:
+    """Substance use said to be controlled or in treatment, with no sign of current misuse or its effect."""
+    return bool(STABLE_TREATMENT.search(account or "")) and not CURRENT_MISUSE.search(account or "")
+
+
+def capped_by_treatment(concept: str, account: str) -> bool:
+    """Substance use in stable treatment: its facts ("stable for two years") are not level-3 facts about misuse."""
+    return concept in SUBSTANCE_CONCEPTS and stable_on_treatment(account)
+
+
+def capped_at_level_2(concept: str, facts: FrozenSet[str], account: str) -> bool:
+    """True when the concept's own line may not be above level 2 for what was said."""
+    if concept in FACT_LADDERS and not facts & FACT_LADDERS[concept]:
+        return True
+    return capped_by_treatment(concept, account)

@@ -1,0 +1,95 @@
+"""Words that sound like harm and are not harm to this child: a game's score, a worry read in the news, and a
+threat one child shouts at another in a fight.
+
+Over-triage is the second worst defect (issue 11, "Pushed to level 4 wrongly"): tuning set G's teacher wrote
+that a boy said "my dad killed me last night" and then "on FIFA, he beat me 6-0"; a parent "read an article
+about paedophiles on games". Both were advised level 4 with section 47. The seeds set the level from what is
+happening to the child (004 Level 1 "No concerns about the child's safety"; 002 Tier 1 "Child is safe"), not from
+what a word can mean elsewhere. Each rule here is narrow on purpose, because a wrong reading would hide harm:
+
+- a hit is a game result only when its violent verb is followed at once by a score or by the game ("beat me
+  6-0", "killed me on Fortnite"); "dad beat me after I lost 6-0 at FIFA" is not one, and stays a worry;
+- a hit is a worry from the news only when it comes after "I read an article / saw a documentary / it was on
+  the news about" in the same sentence, and the hit names no one in the child's life.
+
+Either rule rules the hit out (it shows in ``ruled_out``); neither lowers a hit about this child.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import List
+
+from bot.language.matcher import ConceptHit
+
+GAMES = (r"(?:fifa|fortnite|minecraft|roblox|xbox|playstation|ps[345]|the switch|mario ?kart|call of duty|cod|"
+         r"among us|chess|monopoly|uno|cards|the console|the game|a game|video games?|penalties|pool|darts)")
+_GAME_RESULT = re.compile(
+    rf"\b(?:kill(?:ed|s)?|smash(?:ed|es)?|beat(?:s|en)?|batter(?:ed|s)?|destroy(?:ed|s)?|hammer(?:ed|s)?|"
+    rf"thrash(?:ed|es)?|murder(?:ed|s)?|slaughter(?:ed|s)?|annihilat(?:ed|es)|own(?:ed|s)|wreck(?:ed|s)?)\s+"
+    rf"(?:me|him|her|us|them)\s+(?:\d{{1,2}}\s?[-–]\s?\d{{1,2}}\b|(?:on|at|in)\s+{GAMES}\b)", re.I)
+_NEWS = re.compile(r"\b(?:read|saw|seen|watched|heard|came across)\b(?:\s+\w+){0,3}\s+(?:articles?|news|"
+                   r"documentar(?:y|ies)|programmes?|reports?|stories|story)\b(?:\s+\w+){0,4}?\s+(?:about|on)\b|"
+                   r"\b(?:in|on) the (?:news|papers?)\b|"
+                   # "You hear about grooming gangs", "I've read all these things about" (a general "you", or
+                   # things read; "I heard about the bruises from her friend" is a report, and stays).
+                   r"\byou\s+(?:always\s+|often\s+)?(?:hear|read|see)\s+(?:about|of|stories)\b|"
+                   r"\b(?:i'?ve|i have|i)\s+(?:\w+\s+)?read\s+(?:all\s+)?(?:these|those|so many|lots of|loads of)\s+"
+                   r"(?:things|stories|articles)\b", re.I)
+# Someone in the child's life, or the person in the story linked to the child ("he babysits my daughter").
+_SOMEONE_KNOWN = re.compile(r"\b(?:his|her|their|my|our)\s+(?:dad|mum|uncle|aunt|auntie|brother|sister|cousin|"
+                            r"stepdad|stepmum|teacher|coach|neighbour|friend|boyfriend|girlfriend|partner)\b|"
+                            r"\b(?:he|she|they|him|the man|this man|the guy|the woman)\s+(?:\w+\s+){0,3}?"
+                            r"(?:babysits?|babysat|looks? after|lives?|moved in|stays?|staying|comes? round|coaches|"
+                            r"teaches|messag\w*|chats? (?:to|with)|talks? to|is friends with)\b", re.I)
+
+
+def _game_result(hit: ConceptHit) -> bool:
+    """True when the hit's words are the words of a game result in its sentence."""
+    results = list(_GAME_RESULT.finditer(hit.sentence))
+    if not results or not hit.words:
+        return False
+    rest = hit.sentence
+    for result in reversed(results):
+        rest = rest[:result.start()] + " " * (result.end() - result.start()) + rest[result.end():]
+    return hit.words not in rest and hit.words in hit.sentence
+
+
+def _from_the_news(hit: ConceptHit) -> bool:
+    """True when the hit follows 'I read an article about' in its sentence and names no one the child knows."""
+    news = _NEWS.search(hit.sentence)
+    if news is None or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words, news.end())
+    return at >= 0 and not _SOMEONE_KNOWN.search(hit.sentence[news.start():])
+
+
+# A child shouting a threat at a brother or sister in a fight ("the little one was screaming 'I'm going to kill you,
+# I hate you'"): the words are the child's, said to the sibling ("you"), in a scrap. 000 Level 2 "Some difficulties
+# with family or peer group relationships" and 001 Level 2 "Low level conflict in the home" describe it; 999 is for
+# danger to the child now. Only the threat is ruled out: an injury said in the same fight keeps its own hit.
+_CHILD_SPEAKER = re.compile(r"\b(?:the (?:little|big|younger|older|eldest|youngest) (?:one|lad|boy|girl)|(?:his|her|"
+                            r"their) (?:little |big |older |younger )?(?:brother|sister)|the (?:boys|lads|girls|kids))"
+                            r"\b[^.!?]{0,40}?\b(?:scream\w*|shout\w*|yell\w*|screech\w*|sa(?:id|ys|ying)|going)\b",
+                            re.I)
+_SIBLING_FIGHT = re.compile(r"\b(?:fight\w*|scrap\w*|headlock|wrestl\w*|squabbl\w*|scuffl\w*|brawl\w*|rows?|"
+                            r"rowing|arguing|going at it|cat and dog)\b", re.I)
+_AT_THE_OTHER = re.compile(r"\b(?:kill|stab|hurt|batter|murder)\s+(?:you|ya|u)\b", re.I)
+
+
+def _sibling_threat(hit: ConceptHit) -> bool:
+    """True when the hit is a threat one child shouts at another in a fight."""
+    if hit.concept != "immediate_danger" or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words)
+    tail = hit.sentence[at:at + len(hit.words) + 12] if at >= 0 else ""
+    return bool(_AT_THE_OTHER.search(tail) and _CHILD_SPEAKER.search(hit.sentence[:max(at, 0)])
+                and _SIBLING_FIGHT.search(hit.sentence))
+
+
+def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """Rule out the hits that are a game's score, a worry read in the news or a child's threat in a fight."""
+    return [replace(hit, negated=True)
+            if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)) else hit
+            for hit in hits]

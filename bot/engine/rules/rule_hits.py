@@ -1,0 +1,45 @@
+"""What every plain-word rule needs: the sentence around a match, a hit made from it, and a denial near it.
+
+The rules that add a hit where the matcher found none (``hit_rules``, ``plain_word_rules``, ``care_and_age_rules``
+in this package) all read a regex match in the raw account. One copy of these helpers keeps them reading sentences
+and negation the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Tuple
+
+from bot.language.matcher import ConceptHit
+
+DENIAL = re.compile(r"\b(?:no|not|never|n't|nobody|none|denies|denied)\b", re.I)
+NEGATION_WORDS = frozenset({"no", "not", "never", "without", "nobody"})
+
+
+def sentence_around(text: str, start: int, end: int) -> Tuple[str, str]:
+    """(the full stop-to-full stop sentence around text[start:end], those words)."""
+    left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    rights = [i for i in (text.find(mark, end) for mark in ".!?\n") if i >= 0]
+    return text[left:min(rights) if rights else len(text)].strip(), text[start:end]
+
+
+def sentence_of(text: str, match: re.Match) -> Tuple[str, str]:
+    """(the sentence a regex match is in, the matched words)."""
+    return sentence_around(text, match.start(), match.end())
+
+
+def rule_hit(concept: str, label: str, text: str, match: re.Match, field: str = "worried") -> ConceptHit:
+    """A hit for ``concept`` on the sentence of a regex match (no span: the rule, not the matcher, found it)."""
+    sentence, words = sentence_of(text, match)
+    return ConceptHit(concept=concept, label=label, words=words, sentence=sentence, start=0, end=0, field=field)
+
+
+def denied(sentence: str) -> bool:
+    """Any denial word in the sentence ("no", "never", "denies")."""
+    return bool(DENIAL.search(sentence))
+
+
+def negated_before(text: str, match: re.Match, words: int = 3) -> bool:
+    """A negation in the few words right before a match ("not alone", "never left on her own")."""
+    before = re.findall(r"[\w']+", text[max(0, match.start() - 60):match.start()].lower())[-words:]
+    return any(w in NEGATION_WORDS or w.endswith("n't") for w in before)

@@ -1,0 +1,59 @@
+"""The conversation's red-flag check: what this message adds to the case the slots hold (issue 13.2).
+
+The decision itself (``RedFlags``, ``should_escalate``, the escalation message) is the engine's
+(``bot.engine.red_flags``); this module only builds the case from the conversation's state, through the one
+slots -> Case mapping (``bot.features.conversation.case_from_slots``), and asks the engine.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Optional
+
+from bot.engine.assess import assess, get_engine
+from bot.engine.case import Case
+from bot.engine.indicators import threat_to_life
+from bot.engine.red_flags import NONE, RedFlags, could_flag_without_a_hit
+from bot.features.conversation import case_from_slots
+from bot.guidance.areas import NATIONAL_FALLBACK, OUT_OF_AREA
+from bot.language.reading import Reading
+
+
+def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
+    """The case so far plus this message, with the place and age this message gave where slots lack them."""
+    case = case_from_slots(slots, extra_worry=reading.text)
+    update: dict = {"area": area}
+    if case.age is None and reading.age is not None:
+        update["age"] = reading.age.years
+    if reading.danger_now:
+        update["danger_now"] = True
+    return case.copy(update=update)
+
+
+def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) -> RedFlags:
+    """Red flags and danger in this message, read against what the conversation already holds."""
+    slots = slots or {}
+    text = reading.text
+    if not text.strip() or (not reading.hits and not could_flag_without_a_hit(text)):
+        return NONE  # "no", "Norwich", "9": nothing here can be a new flag; skip the assessment
+    engine = get_engine()
+    slot_area = slots.get("triage_area")
+    area = None if slot_area in (None, OUT_OF_AREA) else slot_area
+    outside = None
+    if area is None and reading.place is not None:
+        area = reading.place.words if reading.place.area else None
+        outside = reading.place.outside.message() if reading.place.outside else None
+    if slot_area == OUT_OF_AREA and outside is None:
+        outside = NATIONAL_FALLBACK
+    area_known = area is not None and bool((m := engine.resolver.resolve(area)) and m.area)
+    # Red flags hold in every covered area (guidance/red_flags.yml): with no area yet, any area's rules find them.
+    probe = area if area_known else engine.areas[sorted(engine.areas)[0]].name
+    advice = assess(_case(reading, slots, probe))
+    lowered = text.lower()
+    flagged = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in lowered]
+    danger = any(engine.concepts[h.concept].immediate_danger for h in reading.hits if h.concept in engine.concepts) \
+        or (advice.immediate_danger and threat_to_life(lowered))
+    if not (danger or flagged):
+        return NONE
+    return RedFlags(danger=danger, labels=tuple(dict.fromkeys(i.label for i in flagged)),
+                    concepts=tuple(dict.fromkeys(i.concept or "" for i in flagged)),
+                    advice=advice if area_known else None, area_known=area_known, outside=outside)

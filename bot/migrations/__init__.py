@@ -1,1 +1,0 @@
-"""Alembic migrations for the advice log (see bot/audit/migrate.py)."""

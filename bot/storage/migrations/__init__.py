@@ -1,0 +1,1 @@
+"""Alembic migrations for the advice log (see bot/storage/audit/migrate.py)."""

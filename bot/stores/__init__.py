@@ -1,4 +1,0 @@
-"""Storage: the conversation tracker store (redacted, fails loudly) and retention of what it holds.
-
-The advice log (the audit trail) is in ``bot/audit/``; what is kept and for how long is in docs/privacy.md.
-"""
