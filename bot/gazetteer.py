@@ -108,3 +108,13 @@ def _capitalised(text: str, place: str) -> bool:
 @lru_cache(maxsize=1)
 def get_finder() -> PlaceFinder:
     return PlaceFinder(load_gazetteer())
+
+
+def outside_named_first(text: Optional[str], covered_place: str) -> Optional[UKPlace]:
+    """A place we don't cover, named before the covered name it is near ("Beccles, just over the border from
+    Norfolk"): people name the place, then what it is near, so the first place named is where the child is."""
+    haystack = f" {normalise_place(text or '')} "
+    at = haystack.find(f" {covered_place} ")
+    if at <= 0:
+        return None
+    return get_finder().find(haystack[:at], answering=True)

@@ -15,7 +15,7 @@ from typing import Optional, Tuple
 
 from bot.areas import NOT_COVERED
 from bot.assess import get_engine
-from bot.gazetteer import UKPlace, get_finder
+from bot.gazetteer import UKPlace, get_finder, outside_named_first
 from bot.history import said_before
 from bot.matcher import ConceptHit
 from bot.parsing import parse_age_years, parse_unborn
@@ -118,6 +118,9 @@ class Reading:
 def _place(text: str, answering: bool) -> Optional[PlaceRead]:
     engine = get_engine()
     match = engine.resolver.resolve(text)
+    first = outside_named_first(text, match.place) if match and match.area else None
+    if first is not None:
+        return PlaceRead(words=first.place, outside=first)
     if match and match.area:
         words = _original_words(text, match.place)
         return PlaceRead(words=words, area=match.area, area_name=engine.areas[match.area].name)

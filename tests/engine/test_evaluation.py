@@ -46,8 +46,11 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # child's phone, a friend asked to have a child for weeks, needles where the children are, no family in the UK):
     # 74% exact, 2 under (level 3 -> 2).
     "blind_l": (2, 0, 0.72),
-    # Set M was the reserved set until its one reading at 7294a70 (70.0% exact, 10 under, 7 of them level 4).
-    "blind_m": (10, 7, 0.68),
+    # Set M was the reserved set until its one reading at 7294a70 (70.0% exact, 10 under, 7 of them level 4); its
+    # level-4 misses were then fixed by general rules (sex said as what a 12-year-old does, an adult who gets in her
+    # bed and touches her, "I'll kill you", police called to the adults' fights, "I know how to make one", children
+    # alone till after midnight, a girl doing the cooking for "aunty's" kids): 78% exact, 3 under.
+    "blind_m": (3, 0, 0.76),
 }
 
 
