@@ -46,6 +46,7 @@ from bot.engine.rules.denied_questions import mask_denied_questions
 from bot.engine.rules.hit_rules import apply_hit_rules
 from bot.engine.thresholds import Weighing, decide_level
 from bot.guidance.areas import NATIONAL_FALLBACK, AreaResolver, cached_resolver
+from bot.guidance.gazetteer import outside_named_first
 from bot.guidance.loader import cached_areas, cached_concepts, guidance_version
 from bot.guidance.models import AreaGuidance, Concept, Level, Route
 from bot.language.language_check import not_english
@@ -190,6 +191,9 @@ def assess_against(case: Case, unanswered: Advice, engine: Optional[Engine] = No
 def _assess(case: Case, engine: Engine) -> Advice:
     """One decision on one case as the engine reads it."""
     match = engine.resolver.resolve(case.area)
+    outside = outside_named_first(case.area, match.place) if match and match.area else None
+    if outside is not None:
+        return out_of_area(case, outside.place, outside.council, engine.version)
     if match is None or match.area is None:
         return out_of_area(case, match.place if match else None, match.not_covered if match else None,
                            engine.version)

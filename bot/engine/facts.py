@@ -177,6 +177,10 @@ FACT_PATTERNS = {
                       r"join (?:the )?(?:fighters|brothers|jihad|isis|daesh|caliphate)|"
                       r"(?:saving|saved) (?:up )?(?:\w+ ){0,3}(?:to (?:go|travel|fly|leave)|for (?:a|the) (?:ticket|"
                       r"flight|passport))|passport without|"
+                      # "I know how to make one", "you lot will get what's coming", "do it properly" (said beside
+                      # extremist views: only the radicalisation top line reads this fact, bot/engine/level_caps.py).
+                      r"knows? how to (?:make|build) (?:one|a bomb|a device|it|them)|(?:get|gets|getting) what'?s "
+                      r"coming|(?:do|doing) it properly|"
                       # "should be wiped out", "next one's closer to home", "making something in his shed".
                       r"(?:should|will|gonna|going to|must|need to) (?:all )?be wiped out|"
                       r"next one'?s? (?:closer|nearer|here|coming)|"

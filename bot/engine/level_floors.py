@@ -98,7 +98,7 @@ SUBSTANCE_CONCEPTS = frozenset({"parental_substance_misuse"})
 PARAPHERNALIA_EXPOSED = re.compile(
     r"\b(?:used |dirty |uncapped |open )?(?:needles?|syringes?|sharps|crack pipes?|burnt spoons?|foils?)\b"
     r"[^.!?]{0,60}?\b(?:on (?:the|a) (?:floor|carpet|sofa|settee|table)|on (?:the |his |her |their )?(?:children'?s|"
-    r"kids'?|baby'?s|child'?s|own)? ?(?:bed|cot|floor)|uncapped|within (?:\w+ )?reach|lying (?:about|around)|"
+    r"kids'?|baby'?s|child'?s|own)? ?(?:bed|cot|floor)|uncapped|(?:with)?in (?:\w+ )?reach|lying (?:about|around)|"
     r"where (?:the )?(?:kids|children|baby|toddler|little ones) (?:\w+ )?(?:play|sleep|could)|in (?:the|his|her) "
     r"(?:cot|toy box|bedroom))|\b(?:uncapped|used) (?:needles?|syringes?)\b", re.I)
 

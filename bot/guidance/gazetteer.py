@@ -16,7 +16,7 @@ from typing import Dict, List, Optional
 import yaml
 from pydantic import BaseModel, Extra, validator
 
-from bot.guidance.areas import normalise_place
+from bot.guidance.areas import covered_list, normalise_place
 from bot.settings import GAZETTEER_FILE
 
 NSPCC = "0808 800 5000"
@@ -60,8 +60,8 @@ class UKPlace:
 
     def message(self) -> str:
         """The national route, said once: 999 first, then the council's front door, then the NSPCC."""
-        return (f"I don't hold guidance for {self.place}: I only hold guidance for Northamptonshire, Norfolk, "
-                f"Nottingham City and Bedford Borough. If the child is in immediate danger, call 999 now. Otherwise "
+        return (f"I don't hold guidance for {self.place}: I only hold guidance for {covered_list()}. "
+                f"If the child is in immediate danger, call 999 now. Otherwise "
                 f"contact the children's social care front door of {self.council} (its number is on the council's "
                 f"website), or the NSPCC helpline on {NSPCC}.")
 
@@ -108,3 +108,13 @@ def _capitalised(text: str, place: str) -> bool:
 @lru_cache(maxsize=1)
 def get_finder() -> PlaceFinder:
     return PlaceFinder(load_gazetteer())
+
+
+def outside_named_first(text: Optional[str], covered_place: str) -> Optional[UKPlace]:
+    """A place we don't cover, named before the covered name it is near ("Beccles, just over the border from
+    Norfolk"): people name the place, then what it is near, so the first place named is where the child is."""
+    haystack = f" {normalise_place(text or '')} "
+    at = haystack.find(f" {covered_place} ")
+    if at <= 0:
+        return None
+    return get_finder().find(haystack[:at], answering=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Optional, Tuple
 
 from bot.guidance.areas import NOT_COVERED, cached_resolver
-from bot.guidance.gazetteer import UKPlace, get_finder
+from bot.guidance.gazetteer import UKPlace, get_finder, outside_named_first
 from bot.guidance.loader import cached_areas, cached_concepts
 from bot.language.earlier_concerns import said_before
 from bot.language.matcher import ConceptHit, get_matcher
@@ -117,6 +117,9 @@ class Reading:
 
 def _place(text: str, answering: bool) -> Optional[PlaceRead]:
     match = cached_resolver().resolve(text)
+    first = outside_named_first(text, match.place) if match and match.area else None
+    if first is not None:
+        return PlaceRead(words=first.place, outside=first)
     if match and match.area:
         words = _original_words(text, match.place)
         return PlaceRead(words=words, area=match.area, area_name=cached_areas()[match.area].name)

@@ -70,3 +70,17 @@ def test_an_injury_from_a_fight_with_an_adult_named_keeps_the_worry():
     advice = _advice("He's got scratches down his neck from where his dad was fighting with him.", "Thrapston", "10",
                      scale=3)
     assert advice.level >= 3
+
+
+# 001 Level 1 "supported by parents/carers to ensure their digital activity is safe": a boy shouting "I'll kill you"
+# at his mates on the Xbox is the game's talk, not a threat to anyone's life.
+def test_a_threat_shouted_at_the_other_players_in_a_game_is_not_a_red_flag():
+    advice = _advice("He's on that Xbox till gone eleven with his headset on, effing at his mates, I hear him "
+                     "shouting \"I'll kill you\" and all sorts.", "Desborough", "11", role="public", scale=7)
+    assert not advice.s47 and advice.level <= 2
+
+
+def test_an_adult_who_threatens_to_kill_while_gaming_is_still_a_red_flag():
+    advice = _advice("Dad was on the Xbox with his mates and when she asked him to stop he screamed \"I will kill "
+                     "you\" at her.", "Desborough", "11", scale=3)
+    assert advice.s47 and advice.level == 4

@@ -39,7 +39,8 @@ _AWAY_OVERNIGHT = re.compile(
     r"(?:went|goes|gone) out (?:at|every|most|some) nights?|"
     # Out for the evening and back after midnight: "mummy went out after tea ... came back at half 12 from the pub".
     r"(?:went|goes|gone|going) out (?:after (?:tea|dinner|bedtime)|drinking|to the pub|clubbing|partying)|"
-    r"(?:came|comes|got|gets) (?:back|home) (?:at|after|about|around) (?:midnight|half (?:12|one|two|1|2)|"
+    r"(?:came|comes|come|coming|got|gets|get) (?:back|home|in) (?:till |until )?(?:at|after|about|around|gone) "
+    r"(?:midnight|half (?:12|one|two|1|2)|"
     r"(?:1|2|3|4|one|two|three|four) ?(?:am|in the morning)))", re.I)
 SIBLING = (r"(?:(?:her|his|their|the|my) )?(?:little |baby |younger |small )?(?:brothers?|sisters?|siblings?|baby|"
            r"toddler|the (?:little|younger) ones?)")
@@ -114,7 +115,12 @@ _NOT_HER_FAMILY = re.compile(
     r"(?:say|says|said|claim\w*|told (?:me|us)) (?:she|he)(?:'s| is| was) (?:a |their |the )?(?:cousin|niece|nephew|"
     r"relative|family)|(?:not|isn'?t|aren'?t|wasn'?t) (?:their|her|his) (?:own|real|daughter|son)|"
     r"(?:their|the family'?s) (?:own )?(?:little "
-    r"ones|kids|children|baby|babies))\b", re.I)
+    r"ones|kids|children|baby|babies)|"
+    # A woman the child calls "aunty" who is a family friend, and her children: "aunty's 3 kids".
+    r"family friend|(?:calls?|called) (?:her|him) ['\"‘]?(?:aunty|auntie|aunt|uncle)|"
+    r"not (?:really|actually) (?:her|his) (?:aunty|auntie|aunt|uncle)|"
+    r"(?:aunty|auntie|aunt|uncle|woman|man)['’]?s (?:\d+ |two |three |four |five )?"
+    r"(?:kids|children|little ones|baby|babies))\b", re.I)
 
 
 def away_overnight(text: str, age_years: Optional[float]) -> Optional[ConceptHit]:

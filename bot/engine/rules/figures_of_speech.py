@@ -88,8 +88,26 @@ def _sibling_threat(hit: ConceptHit) -> bool:
                 and _SIBLING_FIGHT.search(hit.sentence))
 
 
+# A child shouting a threat at the other players while gaming ("on that Xbox ... effing and jeffing at his mates, I
+# hear him shouting 'I'll kill you'"): the game and the other players are named, and no adult is named before it.
+_PLAYERS = re.compile(r"\b(?:mates|friends|the other players|teammates|team ?mates|online|headset)\b", re.I)
+_ADULT_SPEAKER = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|stepdad|stepmum|step-dad|step-mum|"
+                            r"boyfriend|girlfriend|partner|uncle|grandad|man|woman|he said to (?:her|him|me))\b", re.I)
+_GAMES_SAID = re.compile(rf"\b{GAMES}\b", re.I)
+
+
+def _game_threat(hit: ConceptHit) -> bool:
+    """True when the hit is a threat shouted at the other players during a game."""
+    if hit.concept not in ("immediate_danger", "emotional_abuse") or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words)
+    return bool(at >= 0 and _AT_THE_OTHER.search(hit.words) and _GAMES_SAID.search(hit.sentence)
+                and _PLAYERS.search(hit.sentence) and not _ADULT_SPEAKER.search(hit.sentence[:at]))
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
     """Rule out the hits that are a game's score, a worry read in the news or a child's threat in a fight."""
     return [replace(hit, negated=True)
-            if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)) else hit
+            if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
+                                    or _game_threat(hit)) else hit
             for hit in hits]
