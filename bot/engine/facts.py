@@ -3,7 +3,7 @@
 The seeds tell the levels of one need apart by facts, not by wording: how often and for how long,
 an injury or mark, an implement, the head or face, the child's age and mobility, the child's own
 words, the impact on the child, a parent's capacity or refusal, an older person involved. The
-level variant of a concept is chosen from these facts (``bot/indicators.choose_indicator``), and
+level variant of a concept is chosen from these facts (``bot/engine/indicators.choose_indicator``), and
 the facts that were *not* given become the open questions that would change the level.
 """
 
@@ -165,7 +165,7 @@ FACT_PATTERNS = {
     # An intention or plan to carry out violence, or to travel to fight (000 Level 4 and Appendix 2 "Participates in
     # extremist actions in language and behaviour*"; 002 Tier 4 "planning to travel to a conflict zone; evidence
     # ... going to support/participate in extremist activities"; 004 Level 4 "saying that they will carry out
-    # violence in support of extremist views"). Only bot/level_caps.FACT_TOPS reads it.
+    # violence in support of extremist views"). Only bot/engine/level_caps.FACT_TOPS reads it.
     "violent_intent": r"(?:plan\w*|intend\w*|intention|going to|gonna|wants? to|threat\w*|talk\w* (?:about|of)|"
                       r"vow\w*|promis\w*|said (?:he|she|they)(?:'d| would| will)?|says (?:he|she|they)(?:'ll| will)) "
                       r"(?:\w+ ){0,4}(?:attack\w*|bomb\w*|shoot\w*|stab\w*|blow (?:\w+ )?up|massacre|"
@@ -197,7 +197,7 @@ FACT_PATTERNS = {
                       r"someone (?:has|needs|have|need) to"
                       r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
-    # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/level_caps.FACT_TOPS reads it.
+    # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/engine/level_caps.FACT_TOPS reads it.
     "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|"
                      r"in (?:the )?uk|in this country|in england|in britain)|(?:his|her|their) parents (?:are|were) "
                      r"(?:dead|killed|abroad|back home)|(?:nobody|no ?one|no-one) (?:is )?waiting for (?:him|her)|"

@@ -1,6 +1,6 @@
 """Minimum levels from facts the seeds put at a level on their own (issue 11.4, issue 12).
 
-The level variant of each concept is chosen by ``bot/indicators``; these floors catch what that choice
+The level variant of each concept is chosen by ``bot/engine/indicators``; these floors catch what that choice
 cannot see, because the fact sits beside the worry rather than in its words:
 
 - a fact that the open-question table says *leads to* level 3, once it has been stated next to a worry of
@@ -10,7 +10,7 @@ cannot see, because the fact sits beside the worry rather than in its words:
 - a disabled child with complex care needs whose parent needs practical help or a break (a child in need,
   not section 47: consent is still needed).
 
-Each floor returns ``(level, why)``; ``bot/thresholds.decide_level`` applies them and says why.
+Each floor returns ``(level, why)``; ``bot/engine/thresholds.decide_level`` applies them and says why.
 """
 
 from __future__ import annotations

@@ -88,7 +88,7 @@ class ConceptHit:
     hedged: bool = False
     field: str = "worried"
     # The hit lies inside one of its concept's `exclude` phrases ("touched other children"): an exclude
-    # relabels a hit, never deletes it (bot/hit_rules.relabel_other_children decides who did what).
+    # relabels a hit, never deletes it (bot/engine/rules/hit_rules.relabel_other_children decides who did what).
     about_others: bool = False
 
 
@@ -192,8 +192,8 @@ class ConceptMatcher:
                 continue
             raw.append((key.split("#")[0], doc[start:end], self._pattern_negations[key]))
         # A hit that starts inside an exclusion ("touch other children", "hits other kids") is about other
-        # children: kept and marked, for bot/hit_rules to relabel by who is doing it; "made him touch" starts
-        # before the exclusion and stays as it is.
+        # children: kept and marked, for bot/engine/rules/hit_rules to relabel by who is doing it; "made him
+        # touch" starts before the exclusion and stays as it is.
         others = {(r[0], r[1].start, r[1].end) for r in raw
                   if any(s <= r[1].start < e for s, e in excluded.get(r[0], ()))}
         # Longest span first; on the same span a pattern that names its own negation ("not fed") reads as a

@@ -1,4 +1,5 @@
-"""Red flags in plain words: children left without care, and a child's age beside a fact (bot/care_and_age_rules).
+"""Red flags in plain words: children left without care, and a child's age beside a fact
+(bot/engine/rules/care_and_age_rules).
 
 Each test quotes the seed line the rule rests on. Texts are fictional and written for these tests, in words of
 their own (not the vignettes').

@@ -29,7 +29,7 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%;
     # 2026-12-07 after the over-triage round: A 86.6%, B 85.0%, C 84.1%, D 90.6%.
     # blind_c: nh-r-l3-snapchat-secretive (level 3) is right again since secrecy in the sentence of an online worry
-    # is a level-3 floor (bot/level_floors._online_secrecy_floor, 001 lines 508-511), 2026-12-07.
+    # is a level-3 floor (bot/engine/level_floors._online_secrecy_floor, 001 lines 508-511), 2026-12-07.
     "blind_a": (0, 0, 0.85), "blind_b": (0, 0, 0.83), "blind_c": (0, 0, 0.81), "blind_d": (0, 0, 0.88),
     # Sets E-J were reserved sets until their one reading each (tests/blind/README.md); guarded since 2026-12-07 at
     # what was measured then (exact E 76%, F 78%, G 78%, H 82%, I 72%, J 80%), after J's three level-4 misses were

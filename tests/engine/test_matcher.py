@@ -22,7 +22,7 @@ def _found(text: str) -> Dict[str, bool]:
     """concept -> negated? (a concept found both negated and not counts as not negated)
 
     A hit inside its concept's `exclude` ("kicking other children") is kept by the matcher, marked
-    `about_others`, for bot/hit_rules to relabel: it does not raise its own concept.
+    `about_others`, for bot/engine/rules/hit_rules to relabel: it does not raise its own concept.
     """
     result: Dict[str, bool] = {}
     for hit in get_matcher().find(text):

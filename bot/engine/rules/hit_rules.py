@@ -349,7 +349,7 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
 
 def spoken_rules(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
     """Red flags said in plain words no single pattern holds: an offender around children, young children
-    left alone, online grooming (a child's own pregnancy is in ``bot/care_and_age_rules``)."""
+    left alone, online grooming (a child's own pregnancy is in ``bot/engine/rules/care_and_age_rules``)."""
     found = {h.concept for h in hits if not h.negated}
     extra: List[ConceptHit] = []
     offender = OFFENDER.search(text)
