@@ -111,10 +111,18 @@ def get_finder() -> PlaceFinder:
 
 
 def outside_named_first(text: Optional[str], covered_place: str) -> Optional[UKPlace]:
-    """A place we don't cover, named before the covered name it is near ("Beccles, just over the border from
-    Norfolk"): people name the place, then what it is near, so the first place named is where the child is."""
-    haystack = f" {normalise_place(text or '')} "
-    at = haystack.find(f" {covered_place} ")
+    """In an answer to "where?" (the area field, the area question), a place we don't cover named before the covered
+    name it is near ("Beccles, just over the border from Norfolk"): people name the place, then what it is near."""
+    at = f" {normalise_place(text or '')} ".find(f" {covered_place} ")
     if at <= 0:
         return None
-    return get_finder().find(haystack[:at], answering=True)
+    before = (text or "")[:_original_offset(text or "", at)]
+    return get_finder().find(before, answering=True)
+
+
+def _original_offset(text: str, normalised_at: int) -> int:
+    """Where in the original text the normalised text's ``normalised_at`` falls (the place words keep their order),
+    so the capitalisation of an everyday word can still be read."""
+    words_before = len(normalise_place(text)[:max(0, normalised_at - 1)].split())
+    spans = [m.end() for m in re.finditer(r"[A-Za-z0-9'’]+", text)]
+    return spans[words_before - 1] + 1 if 0 < words_before <= len(spans) else 0

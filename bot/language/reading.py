@@ -117,7 +117,9 @@ class Reading:
 
 def _place(text: str, answering: bool) -> Optional[PlaceRead]:
     match = cached_resolver().resolve(text)
-    first = outside_named_first(text, match.place) if match and match.area else None
+    # Only an answer to "where?" is read as "<place>, near <covered name>": in a longer message the first place
+    # named may be where someone else lives ("my mum lives in Leeds but we're in Corby").
+    first = outside_named_first(text, match.place) if answering and match and match.area else None
     if first is not None:
         return PlaceRead(words=first.place, outside=first)
     if match and match.area:

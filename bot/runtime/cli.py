@@ -21,6 +21,7 @@ from typing import Callable, List, Optional, TextIO
 
 from pydantic import ValidationError
 
+from bot import settings
 from bot.engine.case import Case
 
 MAX_STDIN_BYTES = 2_000_000
@@ -94,11 +95,11 @@ def retention_default() -> float:
 
 
 def _urls(args: argparse.Namespace) -> tuple:
-    from bot.storage.audit.migrate import DEFAULT_URL, advice_db_url
+    from bot.storage.audit.migrate import advice_db_url
 
     # Not bot.storage.tracker_store.database_url: that module imports Rasa, which makes the CLI slow.
-    tracker = args.db_url or os.environ.get("TRACKER_DB_URL") or DEFAULT_URL
-    return tracker, advice_db_url(args.advice_db_url or (args.db_url if not os.environ.get("ADVICE_DB_URL") else None))
+    tracker = settings.tracker_db_url(args.db_url)
+    return tracker, advice_db_url(args.advice_db_url or (args.db_url if not settings.env("ADVICE_DB_URL") else None))
 
 
 def _data_command(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:

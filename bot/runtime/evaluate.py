@@ -203,8 +203,17 @@ HEADER = (f"{'set':28} {'n':>4} {'exact':>7} {'route':>7} {'consent':>8} {'under
           f"{'over%':>7}")
 
 
+AREA_TOKENS = ("nh", "nfk", "ncity", "bed", "out")
+
+
+def area_token(vignette_id: str) -> str:
+    """The area part of a vignette id: "nh-l4-..." or, in sets that prefix their ids, "m-nh-l4-..."."""
+    parts = vignette_id.split("-")
+    return next((part for part in parts[:2] if part in AREA_TOKENS), parts[0])
+
+
 def _area_token(outcome: Outcome) -> str:
-    return outcome.id.split("-")[0]
+    return area_token(outcome.id)
 
 
 def leave_one_area_out(vignettes: List[Dict[str, Any]]) -> Dict[str, Report]:

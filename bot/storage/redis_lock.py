@@ -38,9 +38,10 @@ from rasa.core.lock_store import (
 )
 from rasa.shared.exceptions import RasaException
 
+from bot import settings
+
 logger = logging.getLogger(__name__)
 
-REDIS_URL_ENV = "REDIS_URL"
 LOCK_TTL_ENV = "LOCK_TTL_SECONDS"
 DEFAULT_LOCK_TTL = 10.0
 SOCKET_TIMEOUT = 5.0
@@ -165,7 +166,7 @@ class LockStoreFromEnv(LockStore):
     """``lock_store: type: bot.storage.redis_lock.LockStoreFromEnv``: Redis if REDIS_URL is set, else memory."""
 
     def __new__(cls, endpoint_config: Any = None, **kwargs: Any) -> LockStore:  # type: ignore[misc]
-        url = (os.environ.get(REDIS_URL_ENV) or "").strip()
+        url = settings.redis_url()
         if not url:
             return InMemoryLockStore()
         store = AtomicRedisLockStore(url)

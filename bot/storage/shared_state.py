@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 from typing import Any, Dict, Optional
 
-from bot.storage.redis_lock import REDIS_URL_ENV, SOCKET_TIMEOUT, RedisUnavailable
+from bot import settings
+from bot.storage.redis_lock import SOCKET_TIMEOUT, RedisUnavailable
 
 PREFIX = "sg:"
 
@@ -55,7 +55,7 @@ PENDING = "pending"
 
 def redis_url() -> Optional[str]:
     """REDIS_URL, or None for the one-process default (state in memory)."""
-    return (os.environ.get(REDIS_URL_ENV) or "").strip() or None
+    return settings.redis_url()
 
 
 class RedisState:

@@ -38,13 +38,13 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from bot import settings
 from bot.privacy.redaction import known_values
 from bot.storage.redact_events import redact_event
 from bot.storage.sqlite_tuning import tune_sqlite
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_URL = "sqlite:///build/conversations.db"
 
 
 class TrackerStoreUnavailable(RasaException):
@@ -80,7 +80,7 @@ def install_strict_failsafe() -> None:
 
 
 def database_url(url: Optional[str] = None) -> str:
-    return url or os.environ.get("TRACKER_DB_URL") or DEFAULT_URL
+    return settings.tracker_db_url(url)
 
 
 def check_database(url: str) -> None:

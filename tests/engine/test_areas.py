@@ -3,6 +3,7 @@
 import pytest
 
 from bot.guidance.areas import AreaResolver
+from bot.guidance.gazetteer import outside_named_first
 from bot.guidance.loader import cached_areas
 
 RESOLVER = AreaResolver(cached_areas())
@@ -45,3 +46,13 @@ def test_a_look_alike_town_named_first_beside_a_covered_name_is_not_covered(text
 def test_a_covered_town_named_with_its_city_stays_covered(text, area):
     match = RESOLVER.resolve(text)
     assert match is not None and match.area == area
+
+
+def test_in_an_answer_a_place_we_do_not_cover_named_first_wins_but_not_in_a_longer_message():
+    from bot.language.reading import read_message
+
+    assert outside_named_first("Sandy, not far from Bedford", "bedford").council == "Central Bedfordshire Council"
+    assert read_message("Sandy, not far from Bedford", "triage_area").place.outside is not None
+    # in a longer message the first place may be where someone else lives
+    place = read_message("my mum lives in Leeds but we are in Corby and I'm worried about my son").place
+    assert place is not None and place.area == "northamptonshire"

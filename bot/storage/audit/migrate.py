@@ -14,16 +14,16 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 
+from bot import settings
 from bot.settings import MIGRATIONS_DIR
 
 MIGRATIONS = MIGRATIONS_DIR
 VERSION_TABLE = "advice_log_alembic_version"
-DEFAULT_URL = "sqlite:///build/conversations.db"
 
 
 def advice_db_url(url: Optional[str] = None) -> str:
     """ADVICE_DB_URL, else the conversation database (TRACKER_DB_URL), else the default SQLite file."""
-    return url or os.environ.get("ADVICE_DB_URL") or os.environ.get("TRACKER_DB_URL") or DEFAULT_URL
+    return settings.advice_db_url(url)
 
 
 def alembic_config(url: str) -> Config:
