@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 
 from bot.engine.facts import read_facts
+from bot.engine.rules.rule_hits import HURT_BY_SOMEONE
 from bot.language.matcher import ConceptHit
 
 CLINICIAN = re.compile(r"\b(?:gp|doctor|dr|consultant|dermatolog\w*|paediatrician|hospital|red book|newborn check|"
                        r"diagnos\w*|dx|prescri\w*|c/w|clinic(?:ian)?|nurse practitioner)\b", re.I)
 MARK_CONCEPTS = frozenset({"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"})
-HURT_BY_SOMEONE = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|"
-                             r"beat\w*|whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*|did (?:it|this))\b", re.I)
 INJURY_NOUNS = re.compile(r"\b(?:bruis\w*|burns?|burnt|fractur\w*|broken|break|bleed\w*|swell\w*|swollen|bites?|"
                           r"cuts?|black eye|welts?|lumps?)\b", re.I)
 

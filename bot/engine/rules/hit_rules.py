@@ -36,7 +36,7 @@ from bot.engine.rules.explained_marks import marks_explained
 from bot.engine.rules.figures_of_speech import figures_of_speech
 from bot.engine.rules.online_grooming import online_grooming
 from bot.engine.rules.plain_word_rules import plain_word_rules
-from bot.engine.rules.rule_hits import denied, negated_before, rule_hit, sentence_of
+from bot.engine.rules.rule_hits import HURT_BY_SOMEONE, denied, negated_before, rule_hit, sentence_of
 from bot.engine.rules.whose_need import parents_injury, siblings_needs, tantrum_aggression
 from bot.language.matcher import ConceptHit
 
@@ -243,8 +243,7 @@ MECHANISM = re.compile(r"\b(?:hit|banged|bumped|knocked|caught)\s+(?:(?:a|the)\s
 ACCIDENTAL_SITES = re.compile(r"\b(?:knees?|shins?|elbows?|bony (?:bits|places|parts))\b", re.I)
 OTHER_SITES = re.compile(r"\b(?:back|tummy|stomach|chest|torso|ears?|neck|face|cheeks?|eyes?|bottom|bum|buttocks?|"
                          r"genital\w*|thighs?|upper arms?|wrists?|hands?|feet|soles|head|mouth|lips?)\b", re.I)
-HURT_BY_SOMEONE = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|"
-                             r"beat\w*|whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*)\b", re.I)
+
 
 
 def _marks_from_play(hit: ConceptHit) -> bool:

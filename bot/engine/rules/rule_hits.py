@@ -43,3 +43,9 @@ def negated_before(text: str, match: re.Match, words: int = 3) -> bool:
     """A negation in the few words right before a match ("not alone", "never left on her own")."""
     before = re.findall(r"[\w']+", text[max(0, match.start() - 60):match.start()].lower())[-words:]
     return any(w in NEGATION_WORDS or w.endswith("n't") for w in before)
+
+
+# Someone said to hurt the child, in a hit's own words: "marks on his shins" are not, "dad hit him" is. Shared by
+# the rules that hear an explanation for marks (hit_rules._marks_from_play, explained_marks).
+HURT_BY_SOMEONE = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|"
+                             r"beat\w*|whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*|did (?:it|this))\b", re.I)
