@@ -22,6 +22,7 @@ from bot.features import conversation as conv
 from bot.features import rehearsal
 from bot.features.listening import after_failure, fill_from_reading
 from bot.features.quick_query import service_area
+from bot.guidance.areas import covered_area
 from bot.language.reading import read_message
 
 DONE = "done"
@@ -38,8 +39,7 @@ def area_id(area_text: Optional[str]) -> Optional[str]:
     """The area id for a slot value such as "King's Lynn"; None if unknown or not covered."""
     if not area_text or area_text == conv.OUT_OF_AREA:
         return None
-    match = get_engine().resolver.resolve(area_text)
-    return match.area if match and match.area else None
+    return covered_area(area_text)
 
 
 def named_place(text: Optional[str]) -> Optional[str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from bot.engine.assess import get_engine
-from bot.guidance.areas import covered_list
+from bot.guidance.areas import covered_area, covered_list
 
 YES_NO = [{"title": "Yes", "payload": "yes"}, {"title": "No", "payload": "no"}]
 YES_NO_UNSURE = YES_NO + [{"title": "Not sure", "payload": "not sure"}]
@@ -60,13 +60,13 @@ def question_for(slot: str, area_text: Optional[str] = None) -> Question:
     base = BASE[slot]
     if slot not in AREA_PROMPT or not area_text:
         return base
-    engine = get_engine()
-    match = engine.resolver.resolve(area_text)
-    if not match or not match.area:
+    area = covered_area(area_text)
+    if area is None:
         return base
     field_name, index = AREA_PROMPT[slot]
-    prompts = getattr(engine.areas[match.area].signs_of_safety, field_name)
+    guidance = get_engine().areas[area]
+    prompts = getattr(guidance.signs_of_safety, field_name)
     if not prompts:
         return base
     prompt = prompts[min(index, len(prompts) - 1)]
-    return Question(f"{base.text}\n({engine.areas[match.area].name}'s guidance asks: {prompt})", base.buttons)
+    return Question(f"{base.text}\n({guidance.name}'s guidance asks: {prompt})", base.buttons)

@@ -61,6 +61,13 @@ NATIONAL_FALLBACK = (
 ABBREVIATIONS = {"gt": "great", "nr": "near"}
 
 
+def covered_area(place: Optional[str]) -> Optional[str]:
+    """The covered area id for a place as the slot keeps it ("King's Lynn" -> "norfolk"); None if unknown or not
+    covered. The one reading of a typed place that every consumer of the slot uses."""
+    match = cached_resolver().resolve(place) if place else None
+    return match.area if match and match.area else None
+
+
 @lru_cache(maxsize=1)
 def cached_resolver() -> AreaResolver:
     """The one resolver of a process, over the loaded guidance (the engine and every message reading share it)."""

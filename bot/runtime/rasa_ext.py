@@ -64,12 +64,9 @@ def validate_action_result(action: Any, result: Dict[str, Any]) -> bool:
 
 def _area_of(tracker: Any) -> Optional[str]:
     # The resolver alone: the whole engine (matcher, sentence encoder) belongs in the action server.
-    from bot.guidance.areas import AreaResolver
-    from bot.guidance.loader import cached_areas
+    from bot.guidance.areas import covered_area
 
-    value = tracker.get_slot("triage_area") if tracker else None
-    match = AreaResolver(cached_areas()).resolve(value) if value else None
-    return match.area if match else None
+    return covered_area(tracker.get_slot("triage_area") if tracker else None)
 
 
 def _safety_net_sent_this_turn(tracker: Any) -> bool:
