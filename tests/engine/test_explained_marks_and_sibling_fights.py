@@ -84,3 +84,16 @@ def test_an_adult_who_threatens_to_kill_while_gaming_is_still_a_red_flag():
     advice = _advice("Dad was on the Xbox with his mates and when she asked him to stop he screamed \"I will kill "
                      "you\" at her.", "Desborough", "11", scale=3)
     assert advice.s47 and advice.level == 4
+
+
+def test_burns_found_beside_a_diagnosed_skin_condition_stay_a_red_flag():
+    """A condition explains marks that looked like an injury, never an injury found."""
+    advice = _advice("She has eczema, diagnosed by the GP. At the hospital they found cigarette burns on her arm.",
+                     "Lenton", "6", scale=3)
+    assert advice.level == 4 and advice.s47
+
+
+def test_a_child_reporting_an_adult_s_threat_during_a_row_is_not_a_sibling_fight():
+    advice = _advice("The boys were arguing and the little one said dad is going to kill you all tonight.",
+                     "Thrapston", "10", scale=2)
+    assert advice.level == 4 and advice.s47

@@ -204,3 +204,10 @@ def test_the_same_views_without_a_plan_stay_below_the_top_line():
                      area="Kettering", age="15", scale=4)
     assert "radicalisation" in {i.concept for i in advice.indicators}
     assert advice.level == 3 and not advice.s47
+
+
+def test_a_workplace_that_collects_phones_for_a_shift_is_not_trafficking():
+    from bot.language.matcher import get_matcher
+
+    said = "The owner takes their phones at the start of the shift and gives them back after."
+    assert "trafficking" not in {h.concept for h in get_matcher().find(said) if not h.negated}

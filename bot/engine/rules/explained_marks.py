@@ -8,8 +8,9 @@ nursery's impetigo sores, a key worker's Mongolian blue spots, each advised as a
 
 Narrow on purpose, because a wrong reading hides harm: the condition must be named *and* a clinician or a health
 record must be said to have made or recorded it (a parent's word alone is not enough); doubt said about the account
-keeps the worry; the hit must name marks, not someone hurting the child ("hit", "grabbed"); and for a baby who is not
-yet mobile only a hit that names no injury at all ("the baby scratching") is heard, never a bruise, burn or fracture.
+keeps the worry; the hit must name marks, not someone hurting the child ("hit", "grabbed"); an injury word counts only
+as what the marks looked like ("they looked like cigarette burns"), never as an injury found; and for a baby who is
+not yet mobile only a hit that names no injury at all ("the baby scratching") is heard.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from bot.language.matcher import ConceptHit
 CLINICIAN = re.compile(r"\b(?:gp|doctor|dr|consultant|dermatolog\w*|paediatrician|hospital|red book|newborn check|"
                        r"diagnos\w*|dx|prescri\w*|c/w|clinic(?:ian)?|nurse practitioner)\b", re.I)
 MARK_CONCEPTS = frozenset({"unexplained_injury", "injury_nonmobile_baby", "physical_abuse"})
+# An injury word said only as what the marks looked like ("they looked like cigarette burns", "like bruises"): a
+# burn or bruise stated as found ("at hospital they found burns") is never explained away by a skin condition.
+RESEMBLANCE = re.compile(r"\b(?:look(?:s|ed|ing)? like|like|thought (?:they|it) (?:was|were)|worried (?:they|it) "
+                         r"(?:was|were|might be)|could be|might be|resembl\w*)\b", re.I)
 INJURY_NOUNS = re.compile(r"\b(?:bruis\w*|burns?|burnt|fractur\w*|broken|break|bleed\w*|swell\w*|swollen|bites?|"
                           r"cuts?|black eye|welts?|lumps?)\b", re.I)
 
@@ -36,6 +41,6 @@ def marks_explained(hit: ConceptHit, non_mobile: bool, text: str, doubt: bool) -
     """True when this hit is only marks that a clinician's diagnosis accounts for."""
     if hit.concept not in MARK_CONCEPTS or hit.negated or doubt or HURT_BY_SOMEONE.search(hit.words):
         return False
-    if non_mobile and INJURY_NOUNS.search(hit.words):
+    if INJURY_NOUNS.search(hit.words) and (non_mobile or not RESEMBLANCE.search(hit.sentence)):
         return False
     return clinician_explained(text)

@@ -84,7 +84,9 @@ def _sibling_threat(hit: ConceptHit) -> bool:
         return False
     at = hit.sentence.find(hit.words)
     tail = hit.sentence[at:at + len(hit.words) + 12] if at >= 0 else ""
-    return bool(_AT_THE_OTHER.search(tail) and _CHILD_SPEAKER.search(hit.sentence[:max(at, 0)])
+    speaker = _CHILD_SPEAKER.search(hit.sentence[:max(at, 0)])
+    # No adult named between the child who speaks and the threat ("the kids said dad was going to kill ...").
+    return bool(_AT_THE_OTHER.search(tail) and speaker and not _ADULT_SPEAKER.search(hit.sentence[speaker.end():at])
                 and _SIBLING_FIGHT.search(hit.sentence))
 
 
