@@ -13,14 +13,11 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_values import slot_values
 from bot.engine.assess_memo import assess_memo
 from bot.features import conversation as conv
-from bot.privacy.redaction import install_log_redaction
 from bot.render.reply import build_reply, details_text, reply_text
 from bot.storage.audit.log import record_from_slots
 
 NO_ADVICE_YET = ("I haven't given any advice yet, so there are no details to show. Tell me what you're worried "
                  "about, or say 'help'. If a child is in immediate danger, call 999.")
-
-install_log_redaction()  # privacy (issue 6): user text never reaches the action server's logs
 
 
 class ActionAskReviewConfirmed(Action):

@@ -19,6 +19,7 @@ from bot.features import followup
 from bot.features.listening import after_failure, fill_from_reading
 from bot.features.quick_query import is_form_answer
 from bot.features.red_flag_check import find_red_flags
+from bot.language import answer_words as answers
 from bot.language.reading import read_message
 from bot.storage.audit.log import record_from_slots  # privacy (issue 6): escalations go in the advice log
 
@@ -117,10 +118,10 @@ class ValidateAssessmentForm(FormValidationAction):
     def validate_triage_danger_now(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
-        if conv.is_unsure(text, intent):
+        if answers.is_unsure(text, intent):
             dispatcher.utter_message(text="If you're not sure, treat it as an emergency: call 999 now.")
             return {"triage_danger_now": True}
-        answer = conv.parse_yes_no(text, intent)
+        answer = answers.parse_yes_no(text, intent)
         if answer is True:
             dispatcher.utter_message(text="Call 999 now. When the child is safe, I'll tell you which front door "
                                           "to contact and what they will ask.")
@@ -165,7 +166,7 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def validate_child_mobile(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: DomainDict) -> Dict[str, Any]:
-        mobile = conv.parse_mobile(latest_text(tracker), latest_intent(tracker))
+        mobile = answers.parse_mobile(latest_text(tracker), latest_intent(tracker))
         if mobile is None:
             dispatcher.utter_message(text="If you're not sure, I'll treat the baby as not yet mobile, which is "
                                           "the safer assumption.")
@@ -183,7 +184,7 @@ class ValidateAssessmentForm(FormValidationAction):
     def validate_sos_more(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                           domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
-        if conv.is_done(text, intent):
+        if answers.is_done(text, intent):
             return {"sos_more": "done"}
         # More worries: keep them, then ask "anything else?" again.
         return {"sos_more": None, "sos_worried": conv.append_text(tracker.get_slot("sos_worried"), text)}
@@ -210,7 +211,7 @@ class ValidateAssessmentForm(FormValidationAction):
     def validate_review_confirmed(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
-        answer = conv.parse_yes_no(text, intent)
+        answer = answers.parse_yes_no(text, intent)
         if answer is True and len(text.split()) <= 4:
             return {"review_confirmed": True}
         if answer is False and len(text.split()) <= 3:
@@ -223,7 +224,7 @@ class ValidateAssessmentForm(FormValidationAction):
 
     def validate_consent_parents_know(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                       domain: DomainDict) -> Dict[str, Any]:
-        answer = conv.parse_yes_no(latest_text(tracker), latest_intent(tracker))
+        answer = answers.parse_yes_no(latest_text(tracker), latest_intent(tracker))
         if answer is None:
             return self._failed("consent_parents_know", tracker, dispatcher,
                                 "Please answer yes or no: do the parents or carers know you're worried?")
@@ -240,9 +241,9 @@ class ValidateAssessmentForm(FormValidationAction):
     def validate_consent_risky(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                domain: DomainDict) -> Dict[str, Any]:
         text, intent = latest_text(tracker), latest_intent(tracker)
-        if conv.is_unsure(text, intent):
+        if answers.is_unsure(text, intent):
             return {"consent_risky": "unsure"}
-        answer = conv.parse_yes_no(text, intent)
+        answer = answers.parse_yes_no(text, intent)
         if answer is None:
             return self._failed("consent_risky", tracker, dispatcher, "Please answer yes, no or not sure.")
         return {"consent_risky": "yes" if answer else "no"}
@@ -257,9 +258,9 @@ class ValidateAssessmentForm(FormValidationAction):
         text, intent = latest_text(tracker).strip(), latest_intent(tracker)
         counts = dict(tracker.get_slot("question_failures") or {})
         asked_more = counts.get("sos_history", 0) >= 1
-        if conv.is_unsure(text, intent) and len(text.split()) <= 4:
+        if answers.is_unsure(text, intent) and len(text.split()) <= 4:
             return {"sos_history": "not sure"}
-        answer = conv.parse_yes_no(text, intent)
+        answer = answers.parse_yes_no(text, intent)
         if answer is False and len(text.split()) <= 3:
             return {"sos_history": "no"}
         if answer is True and len(text.split()) <= 3:

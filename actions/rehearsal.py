@@ -2,7 +2,7 @@
 
 Thin: the rehearsal itself (questions, probes, feedback) is ``bot.features.rehearsal``; its state is a plain
 dict kept in the ``rehearsal_state`` slot. A red flag or immediate danger said while rehearsing
-still escalates at once (``bot.features.conversation.check_urgent``).
+still escalates at once (``bot.features.red_flag_check.check_urgent``).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from bot.features import conversation as conv
 from bot.features import rehearsal
 from bot.features.listening import after_failure, fill_from_reading
 from bot.features.quick_query import service_area
+from bot.features.red_flag_check import check_urgent
 from bot.guidance.areas import covered_area
 from bot.language.reading import read_message
 
@@ -172,7 +173,7 @@ class ValidateRehearsalForm(FormValidationAction):
         slots = dict(slots)
         if area_id(slots.get("triage_area")) is None:
             slots["triage_area"] = get_engine().areas[state["area"]].name
-        urgency = conv.check_urgent(slots, text)
+        urgency = check_urgent(slots, text)
         if urgency is None:
             return {}
         seen = list(state.get("escalated", []))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Mapping, Optional
+from typing import Dict, Mapping, Optional
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD_DIR = ROOT / "build"
@@ -42,3 +42,8 @@ def advice_db_url(explicit: Optional[str] = None) -> str:
 def redis_url() -> Optional[str]:
     """The shared Redis of a cluster (REDIS_URL); None for a single instance."""
     return env("REDIS_URL") or None
+
+
+def environment_copy() -> Dict[str, str]:
+    """The whole environment, copied: for a child process's environment, or settings read as a mapping."""
+    return dict(os.environ)

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import math
-import os
 import re
 import time
 import unicodedata
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any, Awaitable, Callable, Dict, Generic, Hashable, Mapping, Optional, Tuple, TypeVar
 
 from bot.engine.case import MAX_TEXT_CHARS
+from bot.settings import environment_copy
 
 DANGER = "If a child is in immediate danger, call 999."
 MAX_SENDER_CHARS = 128
@@ -93,7 +93,7 @@ class LimitSettings:
 
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> LimitSettings:
-        env = os.environ if env is None else env
+        env = environment_copy() if env is None else env
         d = cls()
         return cls(
             sender_per_minute=_env_number(env, "RATE_LIMIT_SENDER_PER_MIN", d.sender_per_minute),

@@ -10,7 +10,6 @@ with a traceback.
 from __future__ import annotations
 
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, Optional
 
 import aiohttp
@@ -21,6 +20,7 @@ from sanic.response import HTTPResponse
 
 from bot.features.record_links import token_matches, token_valid
 from bot.runtime.rasa_ext import install
+from bot.settings import env
 
 install()
 logger = logging.getLogger(__name__)
@@ -42,8 +42,8 @@ async def render_on_action_server(slots: Dict[str, Any], assessed_at: Optional[s
     The engine (matcher, TensorFlow sentence encoder) lives in the action server; building the record
     here loaded it a second time into every Rasa instance. Any other failure raises (the route answers 503).
     """
-    url = os.environ.get("ACTION_ENDPOINT_URL", "").rsplit("/webhook", 1)[0] + "/record"
-    params = {"token": os.environ.get("ACTION_SERVER_TOKEN", "")}
+    url = env("ACTION_ENDPOINT_URL").rsplit("/webhook", 1)[0] + "/record"
+    params = {"token": env("ACTION_SERVER_TOKEN")}
     timeout = aiohttp.ClientTimeout(total=30)
     async with aiohttp.ClientSession(timeout=timeout) as session, session.post(
             url, params=params, json={"slots": slots, "assessed_at": assessed_at}) as answer:

@@ -19,6 +19,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.features.safety_net import door_line
+from bot.guidance.loader import cached_areas
 from bot.runtime.rasa_ext import install
 from channels.limits import (
     BLANK_REPLY,
@@ -41,8 +43,6 @@ FAILURE_PREFIX = "Sorry, part of the system is down and I couldn't answer or sav
 
 def failure_message() -> str:
     """999 and every front door, from guidance/; says plainly that the last message was not kept."""
-    from bot.features.safety_net import door_line
-    from bot.guidance.loader import cached_areas
 
     doors = "; ".join(door_line(a) for a in sorted(cached_areas()))
     return (f"{FAILURE_PREFIX} {DANGER} Otherwise contact the children's social care front door. {doors}. "

@@ -19,7 +19,6 @@ import hashlib
 import hmac
 import json
 import logging
-import os
 import time
 from collections import OrderedDict
 from http import HTTPStatus
@@ -38,7 +37,9 @@ from bot.engine.advice import Advice
 from bot.render.cards import slack_blocks
 from bot.render.reply import build_reply, reply_text
 from bot.runtime.rasa_ext import install
+from bot.settings import env
 from channels.advice_once import AdviceCardOnce
+from channels.rest import failure_message
 from channels.shared import RedisUnavailable, recent_keys
 
 install()
@@ -173,13 +174,13 @@ class SafeSlackInput(SlackInput):
                 logger.warning("Ignoring %s in credentials.yml: Slack secrets are read from the environment only "
                                "(SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET).", key)
         return cls(
-            slack_token=os.environ.get("SLACK_BOT_TOKEN", "").strip(),
-            slack_signing_secret=os.environ.get("SLACK_SIGNING_SECRET", "").strip(),
+            slack_token=env("SLACK_BOT_TOKEN"),
+            slack_signing_secret=env("SLACK_SIGNING_SECRET"),
             slack_channel=options.get("slack_channel"),
             proxy=options.get("proxy"),
             use_threads=bool(options.get("use_threads", True)),
             conversation_granularity=options.get("conversation_granularity", "thread"),
-            base_url=os.environ.get("SLACK_API_BASE_URL", "").strip() or None,
+            base_url=env("SLACK_API_BASE_URL") or None,
         )
 
     def __init__(self, slack_token: str, slack_channel: Optional[str] = None, proxy: Optional[str] = None,
@@ -293,7 +294,6 @@ class SafeSlackInput(SlackInput):
         No retry is asked for: the message says to send it again, and a retry answered later as well
         would be a second answer.
         """
-        from channels.rest import failure_message
 
         logger.error("Shared state unavailable; told the Slack user and answered 503")
         output = self.get_output_channel(metadata.get("out_channel"), metadata.get("thread_id"))

@@ -23,7 +23,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import os
 import re
 import time
 from http import HTTPStatus
@@ -44,6 +43,7 @@ from bot.engine.advice import Advice
 from bot.render.cards import teams_card
 from bot.render.reply import build_reply
 from bot.runtime.rasa_ext import install
+from bot.settings import env
 from channels.advice_once import AdviceCardOnce
 
 install()
@@ -210,11 +210,10 @@ class SafeBotFrameworkInput(BotFrameworkInput):
             if (credentials or {}).get(key):
                 logger.warning("Ignoring %s in credentials.yml: Teams settings are read from the environment only "
                                "(TEAMS_APP_ID, TEAMS_APP_PASSWORD).", key)
-        env = os.environ
-        return cls(app_id=env.get("TEAMS_APP_ID", "").strip(), app_password=env.get("TEAMS_APP_PASSWORD", "").strip(),
-                   tenant=env.get("TEAMS_TENANT_ID", "").strip() or DEFAULT_TENANT,
-                   openid_metadata_url=env.get("TEAMS_OPENID_METADATA_URL", "").strip() or OPENID_METADATA_URL,
-                   token_url=env.get("TEAMS_TOKEN_URL", "").strip() or TOKEN_URL)
+        return cls(app_id=env("TEAMS_APP_ID"), app_password=env("TEAMS_APP_PASSWORD"),
+                   tenant=env("TEAMS_TENANT_ID", DEFAULT_TENANT),
+                   openid_metadata_url=env("TEAMS_OPENID_METADATA_URL", OPENID_METADATA_URL),
+                   token_url=env("TEAMS_TOKEN_URL", TOKEN_URL))
 
     def __init__(self, app_id: str, app_password: str, tenant: str = DEFAULT_TENANT,
                  openid_metadata_url: str = OPENID_METADATA_URL, token_url: str = TOKEN_URL) -> None:

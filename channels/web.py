@@ -23,6 +23,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.engine.advice import Advice
+from bot.render.cards import web_card
 from bot.runtime.rasa_ext import install
 from bot.settings import WEB_DIR
 
@@ -94,8 +96,6 @@ class WebCollector(CollectingOutputChannel):
     async def send_response(self, recipient_id: str, message: Dict[str, Any]) -> None:
         custom = message.get("custom")
         if isinstance(custom, dict) and custom.get("type") == "advice":
-            from bot.engine.advice import Advice
-            from bot.render.cards import web_card
 
             try:
                 card = web_card(Advice.parse_obj(custom))

@@ -87,3 +87,43 @@ def test_only_the_settings_module_knows_where_the_project_is():
     offenders = [str(p.relative_to(ROOT)) for p in _modules("bot", "actions", "channels")
                  if "parents[" in p.read_text() and p.name != "settings.py"]
     assert not offenders, f"use bot.settings paths instead: {offenders}"
+
+
+# Writing TF_CPP_MIN_LOG_LEVEL before TensorFlow loads is not reading a setting: it quiets TensorFlow's own log.
+ENV_WRITES = 'os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL"'
+
+
+def test_only_the_settings_module_reads_the_environment():
+    """Every environment variable is read through bot.settings.env, so a newcomer finds every setting from there."""
+    offenders = []
+    for path in _modules("bot", "actions", "channels"):
+        if path.name == "settings.py":
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if ("os.environ" in line or "os.getenv" in line) and ENV_WRITES not in line:
+                offenders.append(f"{path.relative_to(ROOT)}:{number}")
+    assert not offenders, f"read the environment with bot.settings.env: {offenders}"
+
+
+# Imports inside functions, on purpose: each keeps something heavy or order-sensitive out of import time.
+LAZY_IMPORTS = {
+    "bot/runtime/cli.py": "`python -m bot assess` starts fast: the engine, Rasa and SQLAlchemy load per command",
+    "bot/runtime/rasa_ext.py": "patches Rasa when the server starts, after Rasa has configured itself",
+    "bot/runtime/action_server.py": "the record route and log redaction are installed at start, not on import",
+    "bot/storage/tracker_store.py": "Rasa builds the store from endpoints.yml; migrations run when it is built",
+    "bot/language/ranker.py": "TensorFlow loads only when the sentence encoder is first asked for",
+}
+
+
+def test_project_imports_inside_functions_are_only_the_deliberate_lazy_ones():
+    """An import of our own modules inside a function hides a dependency (and often a cycle): only the ones above."""
+    offenders = []
+    for path in _modules("bot", "actions", "channels"):
+        name = path.relative_to(ROOT).as_posix()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.ImportFrom) and (inner.module or "").split(".")[0] in
+                            {"bot", "actions", "channels"} and name not in LAZY_IMPORTS):
+                        offenders.append(f"{name}:{inner.lineno}")
+    assert not offenders, f"import at the top of the module: {sorted(set(offenders))}"

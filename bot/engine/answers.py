@@ -23,6 +23,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from bot.engine.advice import Advice, MatchedIndicator, PossibleRedFlag
 from bot.engine.case import Answer, Case
+from bot.engine.open_questions import cached_questions
 from bot.engine.routes import citation
 from bot.guidance.models import AreaGuidance
 from bot.language.matcher import ConceptMatcher
@@ -40,8 +41,6 @@ def detail(words: str) -> str:
 
 
 def _says(fact: str, concept: str) -> Optional[str]:
-    from bot.engine.open_questions import cached_questions
-
     for family in cached_questions().families:
         if concept and concept not in family.concepts:
             continue

@@ -23,10 +23,10 @@ from bot.engine.indicators import (
     apply_age_rules,
     choose_indicator,
     content_lemmas,
-    threat_to_life,
     whole_sentence,
 )
 from bot.engine.level_floors import level_floors
+from bot.engine.life_threat import threat_to_life
 from bot.engine.open_questions import open_questions
 from bot.engine.public_advice import PUBLIC_DISCLAIMER, public_steps
 from bot.engine.recall import get_net

@@ -16,7 +16,9 @@ import threading
 from collections import OrderedDict
 from typing import Tuple
 
+from bot.engine import indicators, recall_use
 from bot.engine.advice import Advice
+from bot.engine.assess import assess, assess_against, get_engine
 from bot.engine.case import Case
 
 MEMO_SIZE = 256
@@ -25,9 +27,6 @@ _lock = threading.Lock()
 
 
 def _key(case: Case) -> Tuple[object, ...]:
-    from bot.engine import indicators, recall_use
-    from bot.engine.assess import get_engine
-
     return case.json(), get_engine().version, indicators.SCALE_SUPPORTS_STEP, recall_use.APPLY_SCORE
 
 
@@ -37,7 +36,6 @@ def assess_memo(case: Case) -> Advice:
     With follow-up answers, ``assess`` weighs the case against its no-answers baseline; that baseline is the same
     all conversation long, so it comes from the memo too (``assess_against`` is ``assess`` with it known).
     """
-    from bot.engine.assess import assess, assess_against
 
     key = _key(case)
     with _lock:

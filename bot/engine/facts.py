@@ -194,6 +194,13 @@ FACT_PATTERNS = {
                       r"machete|gun|guns|rifle|weapon|weapons|blade|axe|crossbow)(?! and fork)|"
                       r"(?:mosque|synagogue|church|temple|gurdwara|school|college|stadium|station|march|festival|"
                       r"centre)s?(?:\W+\w+){0,2}?\W+(?:circled|highlighted|ringed)|"
+                      # "he's got a list of 'targets'", going to "sort out" the new mosque, a machete bought online
+                      # (set N): a plan, a target and a weapon said in the words of a teenager's group chat.
+                      r"(?:list|lists|names) of ['‘\"]?targets|(?:going to|gonna|will|plan\w* to|want\w* to) ['‘\"]?"
+                      r"sort (?:out|them out)['’\"]? (?:\w+ ){0,3}(?:mosque|synagogue|church|temple|gurdwara|them|"
+                      r"those)|"
+                      r"(?:bought|ordered|buying|ordering|photo of) (?:a |an |the |his |her |himself a |herself a )?"
+                      r"(?:machete|knife|gun|weapon|blade|axe|crossbow)s?|"
                       r"someone (?:has|needs|have|need) to"
                       r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum

@@ -14,32 +14,16 @@ from typing import FrozenSet, Iterable, List, Optional, Set
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from bot.engine.facts import NEGATORS, Facts, has_fact, negated_at, physical_act, read_facts
+from bot.engine.facts import Facts, has_fact, physical_act, read_facts
+from bot.engine.injury_words import INJURY_WORDS, SCHOOL_MARKS, affirmed_injury, doubt_said
 from bot.engine.level_caps import at_top_line, capped_at_level_2
+from bot.engine.rules.care_and_age_rules import PREGNANCY_AGES
 from bot.engine.rules.rule_hits import sentence_around
 from bot.engine.rules.whose_need import mothers_injury
 from bot.guidance.models import AgeRule, Indicator
 from bot.language.matcher import ConceptHit, ConceptMatcher
 
 NON_MOBILE_MAX_YEARS = 0.5  # under six months and mobility unknown: treated as not mobile (safety first)
-INJURY_WORDS = re.compile(
-    # "broken"/"break" only about a body: "he's broken a window" is behaviour, not an injury.
-    r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|(?:broken|break)(?!\s+(?:(?:a|the|an|his|her|their|my|"
-    r"some|two|three)\s+)?(?:windows?|doors?|glass|toys?|phones?|plates?|furniture|chairs?|tables?|tv|screens?|"
-    r"laptops?|things|stuff|promises?|rules?|up|down|out|time|heart))|cuts?|swell\w*|swollen|bleed\w*|"
-    r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump|black eye|split lip|hand ?print|"
-    r"welts?|graze[sd]?|finger ?(?:tip )?marks)\b"
-)
-EXPLANATION_DOUBT = re.compile(
-    r"\b(unexplained|no explanation|can'?t explain|couldn'?t explain|won'?t say|wouldn'?t say|inconsistent|"
-    r"doesn'?t (match|add up|fit)|different (story|explanation|account)|chang\w* (story|explanation|account)|"
-    r"look(s|ed)? (away|at the floor|down)|cross|scared|frightened|flinch\w*|child protection plan|cp plan|"
-    r"looked after|in (foster )?care|foster\w*|after contact|sa(ys?|id) (s?he|they) fell|doctor says?|"
-    r"doctors? (said|think)|twist\w*|claim\w*)\b")
-# "his marks have dropped", "good marks in maths": school marks, not injuries.
-SCHOOL_MARKS = re.compile(r"\b(?:(?:exam|test|school|good|bad|low|high|top|full|better|best) marks?|"
-                          r"marks? (?:have |has |are )?(?:dropped|gone down|slipped|fallen|down|improved|"
-                          r"in (?:\w+ )?(?:tests?|exams?|maths|english)))\b")
 INJURY_CONCEPTS = {"unexplained_injury", "physical_abuse", "injury_nonmobile_baby"}
 SEXUAL_CONCEPTS = {"sexual_activity_under13", "teenage_pregnancy", "sexual_health_risk"}
 SEXUAL_WORDS = re.compile(r"\b(sex|sexual\w*|pregnan\w*|intercourse|sleeping with|having sex|contracepti\w*|"
@@ -108,7 +92,7 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     active = [h for h in result if not h.negated]
     concepts = {h.concept for h in active}
     if (child.non_mobile is False and not concepts & INJURY_CONCEPTS and doubt_said(text)
-            and _affirmed_injury(text) is not None and not has_fact(text, "witnessed_explanation")):
+            and affirmed_injury(text) is not None and not has_fact(text, "witnessed_explanation")):
         for sentence in re.split(r"(?<=[.!?;])\s+", text):
             match = INJURY_WORDS.search(sentence.lower())
             if match:
@@ -125,7 +109,7 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
         else:
             # Any injury word said of a baby who is not yet mobile, even in words no pattern holds ("two small
             # bruises on his thigh"): "any suspicious injury in a pre- or non-mobile child" (Norfolk s47 list).
-            injury = _affirmed_injury(text)
+            injury = affirmed_injury(text, result)
             if injury is not None:
                 result.append(injury)
     if "poor_attendance" not in concepts and text:
@@ -135,12 +119,31 @@ def apply_age_rules(hits: Iterable[ConceptHit], child: ChildContext, text: str =
     young = child.age_years is not None and 0 <= child.age_years < 13
     if young and "sexual_activity_under13" not in concepts:
         for hit in active:
+            if _parents_youth(hit, child, text):
+                continue
             if hit.concept in SEXUAL_CONCEPTS or (SEXUAL_WORDS.search(hit.sentence.lower())
                                                   and hit.concept in {"child_sexual_exploitation", "sexual_abuse"}):
                 result.append(replace(hit, concept="sexual_activity_under13",
                                       label="sexual activity or pregnancy in a child under 13"))
                 break
     return result
+
+
+# A parent said to be a child under 13 ("mum is only 12", "a 12-year-old mum"): then the baby's parent is the child
+# the under-13 red flag is about.
+_PARENT_UNDER_13 = re.compile(
+    r"\b(?:mum|mother|mam|mom|dad|father)\b[^.]{0,20}?\b(?:is|was|aged|only|just)\s+(?:only\s+|just\s+)?"
+    r"(?:[5-9]|1[0-2]|five|six|seven|eight|nine|ten|eleven|twelve)\b(?! ?(?:weeks|months|days))|"
+    r"\b(?:[5-9]|1[0-2]|ten|eleven|twelve)[- ](?:year|yr)s?[- ]old (?:mum|mother|dad|father)\b", re.I)
+
+
+def _parents_youth(hit: ConceptHit, child: ChildContext, text: str) -> bool:
+    """A teenage or young parent said of a child too young to be one ("young parents group" for a baby): the words
+    are the parent's age, a parenting factor (003 line 211 "Teenage parent", Targeted and Specialist), not sexual
+    activity of the child under 13. A parent said to be under 13 keeps the red flag."""
+    if hit.concept != "teenage_pregnancy" or child.age_years is None or child.age_years >= PREGNANCY_AGES[0]:
+        return False
+    return not _PARENT_UNDER_13.search(f"{text} {hit.sentence}")
 
 
 STORY_WORDS = re.compile(r"\b(?:explanations?|accounts?|story|stories|versions?)\b")
@@ -153,25 +156,7 @@ def _not_about_an_injury(hit: ConceptHit, text: str) -> bool:
     words = hit.words.lower()
     school = SCHOOL_MARKS.search(hit.sentence.lower()) and not INJURY_WORDS.search(re.sub(r"\bmarks?\b", " ", words))
     story = STORY_WORDS.search(words) and not INJURY_WORDS.search(words)
-    return bool(school or story) and _affirmed_injury(SCHOOL_MARKS.sub(" ", (text or hit.sentence).lower())) is None
-
-
-def doubt_said(text: str) -> bool:
-    """Doubt about an explanation that was said, not denied ("he didn't seem scared of him" is no doubt)."""
-    lowered = (text or "").lower()
-    return any(not negated_at(lowered, m.start()) for m in EXPLANATION_DOUBT.finditer(lowered))
-
-
-def _affirmed_injury(text: str) -> Optional[ConceptHit]:
-    """The first clause naming an injury that is not itself negated ("no marks" is not an injury)."""
-    for clause in re.split(r"(?<=[.!?;])\s+|,\s*but\s+|\n", text or ""):
-        match = INJURY_WORDS.search(SCHOOL_MARKS.sub(lambda m: " " * len(m.group()), clause.lower()))
-        before = re.findall(r"[\w']+", clause[:match.start()].lower())[-4:] if match else []
-        if match and not any(w in {"no", "not", "never", "without", "none"} or w.endswith("n't") for w in before):
-            return ConceptHit(concept="injury_nonmobile_baby",
-                              label="a bruise or injury on a baby who is not yet mobile",
-                              words=clause[match.start():match.end()], sentence=clause.strip(), start=0, end=0)
-    return None
+    return bool(school or story) and affirmed_injury(SCHOOL_MARKS.sub(" ", (text or hit.sentence).lower())) is None
 
 
 def age_rule_allows(rule: Optional[AgeRule], child: ChildContext) -> bool:
@@ -259,44 +244,6 @@ def _severity(words: Set[str], sentence: str = "") -> int:
         return 1
     mild = bool(words & MILD_WORDS) or bool(MILD_TEXT.search(sentence.lower()))
     return int(bool(words & SEVERITY_WORDS)) - int(mild)
-
-
-# A threat to the child's life, not a death in the family ("her grandad died" is bereavement).
-LIFE_THREAT = re.compile(r"\b((could|might|would|will|going to|gonna|nearly|almost|about to|wants? to|wanted to|"
-                         r"try(ing)? to|'d|'ll|’d|’ll) ['\"‘’]?(have )?(die|died|dying|kill|killed)|"
-                         r"(kill|end) (him|her|them)sel(f|ves)|"
-                         r"life[- ]threatening|near[- ]death|death threats?|threat\w* to kill|icu|intensive care|"
-                         r"resus|stopped breathing|unconscious|overdos\w*|"
-                         # A threat to kill said in other words (002 s47 "serious verbal threats"): "I'll snap your
-                         # neck", "he'll put her in the ground".
-                         r"(?:'ll|’ll|will|gonna|going to) (?:snap|break|slit|cut) (?:your|his|her|their) "
-                         r"(?:neck|necks|throat|throats)|(?:'ll|’ll|will|gonna|going to) put (?:you|him|her|them) "
-                         r"in (?:the ground|a box|a coffin|the hospital|hospital))\b")
-# "He asked if his mum could die too", "grandad might die": someone else's life, not the child's.
-_SOMEONE_ELSE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|nan|nanna|gran|granny|grandma|"
-                           r"grandad|grandpa|grandparents?|auntie|aunt|uncle|brother|sister|friend|dog|cat|pet|"
-                           r"hamster|people|everyone|someone)(?:'s)? (?:\w+ )?$")
-
-
-_DYING = re.compile(r"\b(?:die|died|dying)\b")
-
-
-def threat_to_life(text: str) -> bool:
-    """A threat to the child's life in the account (LIFE_THREAT), not a worry that a relative or a pet could die.
-
-    Only dying is read as someone else's: "dad could kill him" is a threat to the child whoever is named first. A
-    denial ("I don't want to die", asked directly) is not a threat: the self-harm it sits beside is weighed as said.
-    """
-    lowered = text.lower()
-    return any(not (_DYING.search(m.group(0)) and _SOMEONE_ELSE.search(lowered[max(0, m.start() - 25):m.start()]))
-               and not _denied_just_before(lowered, m.start()) for m in LIFE_THREAT.finditer(lowered))
-
-
-def _denied_just_before(text: str, start: int) -> bool:
-    """The word right before the threat denies it ("I don't want to die"); a negation further back does not ("she
-    can't cope and wants to die" is a threat)."""
-    before = re.findall(r"[\w']+", text[max(0, start - 20):start])[-1:]
-    return any(w in NEGATORS or w.endswith("n't") for w in before)
 
 
 def whole_sentence(text: str, start: int, end: int) -> str:

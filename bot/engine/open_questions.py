@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError
 
 from bot.engine.advice import OpenQuestion
 from bot.engine.facts import FACT_PATTERNS, read_facts
-from bot.guidance.loader import GUIDANCE_DIR, _explain, _read_yaml
+from bot.guidance.loader import GUIDANCE_DIR, _explain, _read_yaml, cached_concepts
 from bot.guidance.models import Strict
 
 QUESTIONS_FILE = GUIDANCE_DIR / "questions" / "open_questions.yml"
@@ -62,8 +62,6 @@ def load_questions(path: Path = QUESTIONS_FILE, concepts: Sequence[str] = ()) ->
 
 @lru_cache(maxsize=1)
 def cached_questions() -> OpenQuestionBook:
-    from bot.guidance.loader import cached_concepts
-
     return load_questions(concepts=[c.id for c in cached_concepts().concepts])
 
 

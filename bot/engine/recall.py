@@ -22,7 +22,10 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from bot.guidance.loader import cached_areas
 from bot.guidance.models import AreaGuidance, Indicator
+from bot.guidance.paraphrases import cached_paraphrases, corpus_version
+from bot.language.ranker import get_ranker
 from bot.settings import EMBEDDINGS_CACHE_DIR
 
 K_NEIGHBOURS = 7
@@ -173,7 +176,6 @@ def fit_calibration(areas: Dict[str, AreaGuidance], rows: Dict[str, _AreaRows]) 
 def build_net(areas: Dict[str, AreaGuidance], vector_of: Callable[[str], np.ndarray],
               encode: Callable[[List[str]], np.ndarray], cache_dir: Path = CACHE_DIR) -> RecallNet:
     """Encode the corpus (cached under build/ by its content hash) and calibrate."""
-    from bot.guidance.paraphrases import cached_paraphrases, corpus_version
 
     corpora = cached_paraphrases()
     version = corpus_version()
@@ -194,11 +196,9 @@ def build_net(areas: Dict[str, AreaGuidance], vector_of: Callable[[str], np.ndar
 @lru_cache(maxsize=1)
 def get_net() -> Optional[RecallNet]:
     """Cached factory; None when embeddings are switched off (SAFEGUARDING_EMBEDDINGS=0)."""
-    from bot.language.ranker import get_ranker
 
     ranker = get_ranker()
     if ranker is None:
         return None
-    from bot.guidance.loader import cached_areas
 
     return build_net(cached_areas(), ranker.query, lambda texts: ranker.encoder.encode(texts))

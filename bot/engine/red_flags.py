@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Optional, Tuple
 
 from bot.engine.advice import Advice
-from bot.engine.indicators import INJURY_WORDS, threat_to_life
+from bot.engine.injury_words import INJURY_WORDS
+from bot.engine.life_threat import threat_to_life
 from bot.engine.routes import contact_door
 
 NO_DOOR = "the children's social care front door for the child's area"

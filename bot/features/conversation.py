@@ -13,25 +13,17 @@ from typing import Any, Dict, List, Mapping, Optional
 from bot.engine.advice import Advice
 from bot.engine.assess_memo import assess_memo
 from bot.engine.case import Case
+from bot.features.followup import answers, describe
 from bot.guidance.areas import NATIONAL_FALLBACK, OUT_OF_AREA, covered_list
+from bot.language.answer_words import is_unsure, parse_yes_no
 from bot.language.parsing import parse_age_years, parse_scale
+from bot.language.reading import read_message
+from bot.language.roles import read_role
 
 COVERED_AREAS = covered_list("or")
 MOBILE_CHECK_BELOW_YEARS = 1.0
 HISTORY_MORE = ("What were the earlier worries about, and roughly when? (Say 'not sure' if you don't know.)")
 ESCALATE_UNCLEAR = "Thank you, I've noted that. If the child is in immediate danger at any point, call 999."
-
-_YES = re.compile(r"^\s*(y|ya|yes|yeah|yep|yup|yh|aye|correct|right|true|definitely|they do|they have|she is|he is|"
-                  r"that's right|thats right|it is|absolutely|of course|sure|ok|okay)\b", re.I)
-_NO = re.compile(r"^\s*(n|no|nope|nah|not|never|negative|they don't|they haven't|she isn't|he isn't|"
-                 r"isn't|wrong|incorrect|false|none)\b", re.I)
-_UNSURE = re.compile(r"\b(not sure|unsure|don'?t know|dont know|no idea|maybe|possibly|can'?t say|dunno|uncertain)\b",
-                     re.I)
-_DONE = re.compile(r"^\s*(no|nope|nah|nothing|none|that'?s (all|it|everything)|done|no more|nothing (else|more)|"
-                   r"i think that'?s (it|all|everything))\b", re.I)
-_MOBILE_YES = re.compile(r"\b(crawl\w*|walk\w*|roll\w*|cruis\w*|mobile|moving around|bum shuffl\w*|toddl\w*)\b", re.I)
-_MOBILE_NO = re.compile(r"\b(not (yet )?(mobile|crawling|rolling|moving)|can'?t (crawl|roll|move)|newborn|"
-                        r"non[- ]mobile|immobile)\b", re.I)
 
 
 CONTROL_INTENTS = {"help_request", "start_again", "stop_conversation"}
@@ -49,47 +41,12 @@ def is_control_message(text: Optional[str], intent: Optional[str]) -> bool:
     return intent in CONTROL_INTENTS and bool(_COMMAND.match(text or ""))
 
 
-def parse_yes_no(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
-    """Yes/no from the intent when NLU is sure of it, else from the words; None if neither."""
-    if intent in ("affirm",):
-        return True
-    if intent in ("deny",):
-        return False
-    text = (text or "").strip()
-    if not text:
-        return None
-    if _NO.match(text):
-        return False
-    if _YES.match(text):
-        return True
-    return None
-
-
-def is_unsure(text: Optional[str], intent: Optional[str] = None) -> bool:
-    return intent == "not_sure" or bool(_UNSURE.search(text or ""))
-
-
-def is_done(text: Optional[str], intent: Optional[str] = None) -> bool:
-    """'No, that's all' after 'anything else?'."""
-    return intent in ("deny", "done_adding") or bool(_DONE.match(text or ""))
-
-
 def parse_role(text: Optional[str], entity: Optional[str] = None) -> Optional[str]:
     """The answer to "professional or public?": any job title or relationship counts (bot/language/roles.py)."""
     if entity in ("professional", "public"):
         return entity
-    from bot.language.roles import read_role
-
     role = read_role(text, answering=True)
     return role.category if role else None
-
-
-def parse_mobile(text: Optional[str], intent: Optional[str] = None) -> Optional[bool]:
-    if _MOBILE_NO.search(text or ""):
-        return False
-    if _MOBILE_YES.search(text or ""):
-        return True
-    return parse_yes_no(text, intent)
 
 
 CONSENT_STATES = ("given", "refused", "not_asked", "unsure")
@@ -131,8 +88,6 @@ class AreaAnswer:
 
 def resolve_area_answer(text: Optional[str], entity: Optional[str] = None) -> AreaAnswer:
     """The whole answer first ("King's Lynn"), then the extracted entity, which may be a fragment."""
-    from bot.language.reading import read_message
-
     place = read_message(text, "triage_area").place or (read_message(entity, "triage_area").place if entity else None)
     if place and place.area:
         return AreaAnswer(value=place.words, area=place.area)
@@ -204,8 +159,6 @@ def _history(value: Any, worried: str) -> str:
 
 def followup_answers(state: Any) -> list:
     """The follow-up answers (issue 13.4) as ``Case.answers``."""
-    from bot.features.followup import answers
-
     return answers(state)
 
 
@@ -246,21 +199,7 @@ def reflect(case: Case) -> Reflection:
 
 
 def _answered(case: Case) -> List[str]:
-    from bot.features.followup import describe
-
     return describe(case.answers)
-
-
-def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[Any]:
-    """The red-flag decision for this message (bot/engine/red_flags.py), or None when nothing escalates."""
-    from bot.engine.red_flags import should_escalate
-    from bot.features.red_flag_check import find_red_flags
-    from bot.language.reading import read_message
-
-    if not text or not text.strip():
-        return None
-    flags = find_red_flags(read_message(text, slots.get("requested_slot")), slots)
-    return flags if should_escalate(flags) else None
 
 
 def advice_summary(advice: Advice) -> Dict[str, Any]:

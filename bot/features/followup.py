@@ -18,8 +18,12 @@ import re
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot.engine.advice import Advice
+from bot.engine.assess import assess_against
+from bot.engine.assess_memo import assess_memo
 from bot.engine.case import Answer, Case
 from bot.engine.facts import read_facts
+from bot.engine.open_questions import cached_questions
+from bot.language.answer_words import is_unsure, parse_yes_no
 
 MAX_ASKED = 3
 INTRO = "A quick question, because the answer could change the advice:"
@@ -47,7 +51,6 @@ def plan(case: Case, state: Any = None, advice: Optional[Advice] = None) -> Dict
     """The questions still to ask: possible red flags first, then open questions whose "yes" the engine says
     would raise the level (asked, not assumed: a question that could not change the advice is not asked);
     three asked at most in all."""
-    from bot.engine.assess_memo import assess_memo
 
     state = _state(state)
     advice = advice or assess_memo(case)
@@ -82,7 +85,6 @@ def _raises(case: Case, advice: Advice, unanswered: Advice, item: Mapping[str, s
 
     ``unanswered`` is the advice without any answers, decided once for all the candidates.
     """
-    from bot.engine.assess import assess_against
 
     yes = Answer(answer="yes", fact=item.get("fact") or "", concept=item.get("concept") or "", words="yes")
     after = assess_against(case.copy(update={"answers": [*case.answers, yes]}), unanswered)
@@ -109,8 +111,6 @@ def ask_text(state: Any) -> Optional[str]:
 
 def read_answer(item: Mapping[str, str], text: str, intent: Optional[str] = None) -> Optional[Answer]:
     """The answer to ``item``; None if it cannot be read (asked once more, then taken as not sure)."""
-    from bot.features.conversation import is_unsure, parse_yes_no
-
     words = (text or "").strip()[:2000]
     fact = item.get("fact") or ""
     base = {"fact": fact, "indicator": item.get("indicator") or "", "concept": item.get("concept") or "",
@@ -150,7 +150,6 @@ SAID = {"yes": "yes", "no": "no", "unsure": "not sure"}
 
 def _question(answer: Answer) -> Tuple[str, Optional[str]]:
     """(the question asked, what a yes states) for an open-question answer."""
-    from bot.engine.open_questions import cached_questions
 
     for family in cached_questions().families:
         if answer.concept and answer.concept not in family.concepts:

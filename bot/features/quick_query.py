@@ -31,6 +31,7 @@ from bot.features.red_flag_check import find_red_flags
 from bot.guidance.areas import NATIONAL_FALLBACK, covered_list
 from bot.guidance.loader import load_red_flags
 from bot.guidance.models import AreaGuidance
+from bot.language.answer_words import said_not_mobile
 from bot.language.reading import PlaceRead, read_message
 
 __all__ = ["ASK_AREA", "QuickAnswer", "QuickTurn", "answer_question", "child_age", "converse", "is_form_answer",
@@ -41,7 +42,6 @@ ASK_AREA = (f"Which area is the child in? The answer depends on the local guidan
             f"{COVERED}.")
 # Service names that belong to one area only: naming them names the area ("CADS email?" is Norfolk).
 AREA_TERMS = ("children's advice and duty", "cads", "partnership support", "cfss", "marf", "city mash")
-_NON_MOBILE = re.compile(r"\b(non[- ]?mobile|not (yet )?(mobile|crawling|rolling)|immobile)\b", re.I)
 
 
 class QuickAnswer(BaseModel):
@@ -117,7 +117,7 @@ def urgency(engine: Engine, area: Optional[AreaGuidance], text: str,
     """
     age = child_age(text)
     slots = {"triage_area": area.name if area else None, "child_age": age,
-             "child_mobile": False if _NON_MOBILE.search(text) else None}
+             "child_mobile": False if said_not_mobile(text) else None}
     flags = find_red_flags(read_message(worry_text(text)), slots)
     return flags.danger, list(flags.labels), [] if area else _red_flag_sources(list(flags.concepts))
 
@@ -155,7 +155,7 @@ def answer_question(text: str, remembered_area: Optional[str] = None, role: Opti
     topic = detect_topic(text, names_a_worry)
     advice = None
     if area is not None and names_a_worry:
-        mobile = False if _NON_MOBILE.search(text) else None
+        mobile = False if said_not_mobile(text) else None
         advice = assess(Case(area=area.name, age=child_age(text), worried=worry, mobile=mobile))
     danger, labels, flag_sources = urgency(engine, area, text, advice)
     first = escalation_lines(area, danger, labels)

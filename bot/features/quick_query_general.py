@@ -15,6 +15,7 @@ from bot.engine.advice import Advice, Citation
 from bot.engine.consent import consistent
 from bot.engine.routes import citation, front_door
 from bot.features.quick_query_answers import Body, _rule_sources, _sentences, whom_to_ask
+from bot.features.quick_query_topics import service_asked
 from bot.guidance.loader import cached_areas
 from bot.guidance.models import AreaGuidance
 
@@ -129,7 +130,6 @@ def what_is_everywhere(service: str) -> Body:
 def general_answer(topic: Optional[str], text: str, area: Optional[AreaGuidance],
                    advice: Optional[Advice] = None) -> Optional[Body]:
     """The answer to a question that needs no area, or None when the topic does need one."""
-    from bot.features.quick_query_topics import service_asked
 
     if topic == "nspcc":
         return nspcc(area)

@@ -13,6 +13,9 @@ from datetime import datetime, timezone
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from bot.engine.advice import Advice
+from bot.engine.assess import assess
+from bot.features.conversation import case_from_slots, followup_answers
+from bot.features.followup import describe
 from bot.render.reply import plain
 
 SCALE_MEANING = "0 = the child is not safe at all, 10 = the child is safe and their needs are being met"
@@ -101,9 +104,6 @@ def build_record(advice: Union[Advice, Mapping[str, Any]], slots: Mapping[str, A
 
 
 def _answers(slots: Mapping[str, Any]) -> List[str]:
-    from bot.features.conversation import followup_answers
-    from bot.features.followup import describe
-
     return describe(followup_answers(slots.get("followup_state")))
 
 
@@ -224,8 +224,6 @@ def record_from_slots(slots: Mapping[str, Any], assessed_at: Optional[str] = Non
     summary = slots.get("advice_summary")
     if not isinstance(summary, Mapping):
         return None
-    from bot.engine.assess import assess
-    from bot.features.conversation import case_from_slots
 
     advice = assess(case_from_slots(slots))
     record = build_record(advice, slots, assessed_at=assessed_at, generated_at=generated_at)

@@ -9,10 +9,11 @@ refuses it after the expiry, so a link copied into an email or a log stops worki
 from __future__ import annotations
 
 import hmac
-import os
 import secrets
 import time
 from typing import Any, Optional
+
+from bot.settings import env
 
 DEFAULT_TTL_SECONDS = 24 * 3600
 
@@ -20,7 +21,7 @@ DEFAULT_TTL_SECONDS = 24 * 3600
 def ttl_seconds() -> int:
     """RECORD_LINK_TTL_SECONDS, default 24 hours."""
     try:
-        return max(60, int(os.environ.get("RECORD_LINK_TTL_SECONDS", DEFAULT_TTL_SECONDS)))
+        return max(60, int(env("RECORD_LINK_TTL_SECONDS", str(DEFAULT_TTL_SECONDS))))
     except ValueError:
         return DEFAULT_TTL_SECONDS
 

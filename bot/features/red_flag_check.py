@@ -11,11 +11,11 @@ from typing import Any, Mapping, Optional
 
 from bot.engine.assess import assess, get_engine
 from bot.engine.case import Case
-from bot.engine.indicators import threat_to_life
-from bot.engine.red_flags import NONE, RedFlags, could_flag_without_a_hit
+from bot.engine.life_threat import threat_to_life
+from bot.engine.red_flags import NONE, RedFlags, could_flag_without_a_hit, should_escalate
 from bot.features.conversation import case_from_slots
 from bot.guidance.areas import NATIONAL_FALLBACK, OUT_OF_AREA
-from bot.language.reading import Reading
+from bot.language.reading import Reading, read_message
 
 
 def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
@@ -57,3 +57,11 @@ def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) 
     return RedFlags(danger=danger, labels=tuple(dict.fromkeys(i.label for i in flagged)),
                     concepts=tuple(dict.fromkeys(i.concept or "" for i in flagged)),
                     advice=advice if area_known else None, area_known=area_known, outside=outside)
+
+
+def check_urgent(slots: Mapping[str, Any], text: str) -> Optional[RedFlags]:
+    """The red-flag decision for this message (bot/engine/red_flags.py), or None when nothing escalates."""
+    if not text or not text.strip():
+        return None
+    flags = find_red_flags(read_message(text, slots.get("requested_slot")), slots)
+    return flags if should_escalate(flags) else None

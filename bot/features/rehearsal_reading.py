@@ -10,11 +10,12 @@ import re
 from typing import List, Optional
 
 from bot.features.rehearsal_topics import CONSENT, DETAIL, Topic
+from bot.language.answer_words import UNSURE_WORDS
+from bot.language.reading import read_message
 
 QUOTE_CHARS = 90
 
-_UNKNOWN = re.compile(r"^\s*(i\s+)?(don'?t know|do not know|not sure|no idea|unsure|dunno|can'?t remember|"
-                      r"no|none|nothing|n/?a|pass|skip|-)\s*[.!]*\s*$", re.I)
+_UNKNOWN = re.compile(rf"^\s*(i\s+)?({UNSURE_WORDS}|no|none|nothing|n/?a|pass|skip|-)\s*[.!]*\s*$", re.I)
 _NOT_APPLICABLE = re.compile(r"\b(not applicable|n/a|they (agreed|consented|gave consent))\b", re.I)
 _OPINION = re.compile(r"\b(i think|i feel|i believe|i reckon|i suspect|i guess|i assume|i imagine|i'?m sure|"
                       r"in my (opinion|view)|my gut|gut feeling|i get the (impression|feeling|sense)|"
@@ -119,7 +120,6 @@ _WHEREABOUTS = re.compile(r"\b(at|in|with|home|school|nursery|hospital|house|fla
 def answers_topic(topic: Topic, text: str) -> bool:
     """An answer counts only if it answers the question: asked for your name, role and agency, the child's age
     is not an answer. Topics with no check here (accounts, consent) count any answer; consent has its probe."""
-    from bot.language.reading import read_message
 
     text = (text or "").strip()
     if not text or _UNKNOWN.match(text):

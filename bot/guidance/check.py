@@ -7,6 +7,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.guidance.areas import AreaResolver
+from bot.guidance.gazetteer import GAZETTEER_FILE, PlaceFinder, load_gazetteer
 from bot.guidance.loader import GuidanceError, _explain, _read_yaml, load_areas, load_concepts
 from bot.guidance.models import AreaGuidance, AreaSupplement
 
@@ -55,8 +57,6 @@ def main(argv: list[str]) -> int:
 
 def check_gazetteer() -> int:
     """The UK gazetteer (places we don't cover) must load and never name a place inside a covered area."""
-    from bot.guidance.areas import AreaResolver
-    from bot.guidance.gazetteer import GAZETTEER_FILE, PlaceFinder, load_gazetteer
 
     try:
         finder = PlaceFinder(load_gazetteer())

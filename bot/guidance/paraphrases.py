@@ -14,7 +14,7 @@ from typing import Dict, List, Literal
 
 from pydantic import Field, ValidationError
 
-from bot.guidance.loader import GUIDANCE_DIR, GuidanceError, _explain, _read_yaml, content_hash
+from bot.guidance.loader import GUIDANCE_DIR, GuidanceError, _explain, _read_yaml, cached_areas, content_hash
 from bot.guidance.models import AreaGuidance, Strict
 
 PARAPHRASE_DIR = GUIDANCE_DIR / "paraphrases"
@@ -75,6 +75,4 @@ def corpus_version(directory: Path = PARAPHRASE_DIR) -> str:
 
 @lru_cache(maxsize=1)
 def cached_paraphrases() -> Dict[str, ParaphraseFile]:
-    from bot.guidance.loader import cached_areas
-
     return load_paraphrases(cached_areas())

@@ -8,7 +8,6 @@ the long tail that no concept pattern caught.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,8 +15,9 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from bot.guidance.loader import cached_areas, guidance_version
 from bot.guidance.models import AreaGuidance, Indicator
-from bot.settings import EMBEDDINGS_CACHE_DIR
+from bot.settings import EMBEDDINGS_CACHE_DIR, env
 
 CACHE_DIR = EMBEDDINGS_CACHE_DIR
 LONG_TAIL_MIN_SIMILARITY = 0.62
@@ -27,7 +27,7 @@ QUERY_CACHE = 2048
 
 def embeddings_enabled() -> bool:
     """On unless SAFEGUARDING_EMBEDDINGS=0 (then candidates are ordered by word overlap only)."""
-    return os.environ.get(ENV_SWITCH, "1") != "0"
+    return env(ENV_SWITCH, "1") != "0"
 
 
 @dataclass
@@ -99,6 +99,5 @@ def get_ranker() -> Optional[IndicatorRanker]:
     """Cached factory; None when embeddings are switched off."""
     if not embeddings_enabled():
         return None
-    from bot.guidance.loader import cached_areas, guidance_version
 
     return IndicatorRanker(cached_areas(), guidance_version())

@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import FrozenSet, Sequence, Tuple
 
+from bot.guidance.areas import NOT_COVERED, normalise_place
+from bot.guidance.loader import cached_areas, cached_concepts
+
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
@@ -90,12 +93,9 @@ PARTICLES = word_set("van von de da del di la le o' mc mac bin ibn al el")
 @lru_cache(maxsize=1)
 def protected_words() -> Tuple[FrozenSet[str], FrozenSet[str]]:
     """(place phrases, place tokens) the assistant needs: every place in guidance/ and bot/guidance/areas.py."""
-    from bot.guidance.areas import NOT_COVERED, normalise_place
 
     phrases = set(NOT_COVERED)
     try:
-        from bot.guidance.loader import cached_areas
-
         for area in cached_areas().values():
             for place in [area.name, area.area.replace("_", " "), *area.places]:
                 phrases.add(normalise_place(place))
@@ -116,8 +116,6 @@ def concept_words() -> FrozenSet[str]:
     """
     words: set = set()
     try:
-        from bot.guidance.loader import cached_concepts
-
         for concept in cached_concepts().concepts:
             for pattern in [*concept.patterns, *getattr(concept, "exclude", [])]:
                 words.update(w for slot in pattern.split() for w in slot.split("/") if w.isalpha())
@@ -155,7 +153,6 @@ def is_english(low: str) -> bool:
 
 def is_place(words: Sequence[str]) -> bool:
     """True when the words are a place the assistant needs (whole phrase, or every word a place word)."""
-    from bot.guidance.areas import normalise_place
 
     phrases, tokens = protected_words()
     joined = normalise_place(" ".join(words))

@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from typing import Any, List, Optional
 
+from bot.guidance.areas import normalise_place
+from bot.language.nlp import get_nlp
 from bot.privacy.redaction_lexicon import (
     ACRONYMS,
     ALL_FIRST,
@@ -58,7 +60,6 @@ key week day tier section bus set form team part table box gate platform unit wa
 @lru_cache(maxsize=1)
 def _tokenizer() -> Any:
     """The tokenizer of our one spaCy pipeline (no lemmatizer needed here, which keeps it fast)."""
-    from bot.language.nlp import get_nlp
 
     return get_nlp().tokenizer
 
@@ -86,8 +87,6 @@ def _plain(token: Any) -> bool:
 
 
 def _place_phrase(text: str) -> bool:
-    from bot.guidance.areas import normalise_place
-
     return normalise_place(text) in protected_words()[0]
 
 

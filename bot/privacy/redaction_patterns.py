@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, List
 
+from bot.guidance.loader import GUIDANCE_DIR
 from bot.privacy.redaction_lexicon import NOT_NAMES, Span, concept_words, is_english, is_place, word_set
 
 # ---------------------------------------------------------------- contact details
@@ -139,7 +140,6 @@ def digits(text: str) -> str:
 @lru_cache(maxsize=1)
 def service_numbers() -> FrozenSet[str]:
     """Public service numbers from guidance/ (front doors, helplines): not personal, and useful in a record."""
-    from bot.guidance.loader import GUIDANCE_DIR
 
     numbers = {"999", "111", "08088005000", "116111"}
     try:
@@ -153,7 +153,6 @@ def service_numbers() -> FrozenSet[str]:
 @lru_cache(maxsize=1)
 def service_emails() -> FrozenSet[str]:
     """Public service mailboxes from guidance/ (front doors, partnerships): not personal."""
-    from bot.guidance.loader import GUIDANCE_DIR
 
     try:
         return frozenset(m.group().lower() for path in GUIDANCE_DIR.glob("*.yml")

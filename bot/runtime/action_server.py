@@ -12,9 +12,10 @@ random token per launch when none is set, and hands it to both servers in their 
 from __future__ import annotations
 
 import hmac
-import os
 import sys
 from typing import Any, List, Optional
+
+from bot.settings import env as read_env
 
 TOKEN_ENV = "ACTION_SERVER_TOKEN"
 MIN_TOKEN_CHARS = 16
@@ -26,7 +27,7 @@ class ActionTokenError(ValueError):
 
 
 def server_token(env: Optional[dict] = None) -> str:
-    token = ((env if env is not None else os.environ).get(TOKEN_ENV) or "").strip()
+    token = read_env(TOKEN_ENV, environ=env)
     if len(token) < MIN_TOKEN_CHARS:
         raise ActionTokenError(f"the action server needs {TOKEN_ENV}: a random secret of at least {MIN_TOKEN_CHARS} "
                                "characters, the same one the Rasa servers send (endpoints.yml action_endpoint.token)")
@@ -80,8 +81,13 @@ def add_record_route(app: Any) -> Any:
 
 
 def install(token: str) -> None:
-    """Wrap rasa_sdk's ``create_app`` so the app it builds checks the token and renders records."""
+    """Redact this process's logs, and wrap rasa_sdk's ``create_app`` so the app it builds checks the token and
+    renders records. Done at start, not when the actions package is imported (no work at import, issue 16)."""
     from rasa_sdk import endpoint
+
+    from bot.privacy.redaction import install_log_redaction
+
+    install_log_redaction()  # privacy (issue 6): user text never reaches the action server's logs
 
     original = endpoint.create_app
 

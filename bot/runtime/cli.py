@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
 import re
 import sys
 import time
@@ -88,7 +87,7 @@ def parse_age(text: str) -> float:
 
 
 def retention_default() -> float:
-    raw = os.environ.get("RETENTION_DAYS")
+    raw = settings.env("RETENTION_DAYS")
     if not raw:
         return DEFAULT_RETENTION_DAYS * 86400
     return parse_age(raw if raw.strip()[-1:].isalpha() else raw + "d")

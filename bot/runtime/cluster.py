@@ -11,7 +11,6 @@ servers' action calls over the action servers. All share one action token and ``
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import socket
 import subprocess
@@ -24,8 +23,14 @@ from typing import Dict, List, Optional
 import sqlalchemy as sa
 
 from bot.runtime.servers import ROOT, Assistant, LocalHttp, action_server_token, free_port
+from bot.settings import env
 
-PG_ADMIN_URL = os.environ.get("PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+DEFAULT_PG_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+def pg_admin_url() -> str:
+    """PG_ADMIN_URL, else the local server's postgres database (trust auth)."""
+    return env("PG_ADMIN_URL", DEFAULT_PG_ADMIN_URL)
 
 
 def _port_open(port: int) -> bool:
@@ -81,8 +86,10 @@ class RedisServer:
         self.process = None
 
 
-def ensure_postgres(admin_url: str = PG_ADMIN_URL) -> None:
+def ensure_postgres(admin_url: Optional[str] = None) -> None:
     """Start the local PostgreSQL cluster if it is down (as the store tests do); raise if it stays down."""
+    admin_url = admin_url or pg_admin_url()
+
     def up() -> bool:
         engine = sa.create_engine(admin_url)
         try:
@@ -106,8 +113,9 @@ def ensure_postgres(admin_url: str = PG_ADMIN_URL) -> None:
     raise RuntimeError(f"PostgreSQL at {admin_url} is not running and could not be started")
 
 
-def create_database(name: str, admin_url: str = PG_ADMIN_URL) -> str:
+def create_database(name: str, admin_url: Optional[str] = None) -> str:
     """Create ``name`` if it does not exist; return its URL."""
+    admin_url = admin_url or pg_admin_url()
     ensure_postgres(admin_url)
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     try:
@@ -120,7 +128,8 @@ def create_database(name: str, admin_url: str = PG_ADMIN_URL) -> str:
     return str(sa.engine.make_url(admin_url).set(database=name))
 
 
-def drop_database(name: str, admin_url: str = PG_ADMIN_URL) -> None:
+def drop_database(name: str, admin_url: Optional[str] = None) -> None:
+    admin_url = admin_url or pg_admin_url()
     admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:

@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from typing import Any, Dict, List, Optional
+
+from bot.settings import env
 
 logger = logging.getLogger(__name__)
 _installed = False
@@ -105,7 +106,7 @@ def _undo_this_turn(tracker: Any) -> List[Any]:
 
 def action_timeout() -> float:
     """Seconds one action server call may take (``ACTION_TIMEOUT_SECONDS``); a bad value falls back to 8."""
-    raw = os.environ.get(ACTION_TIMEOUT_ENV, "").strip()
+    raw = env(ACTION_TIMEOUT_ENV)
     try:
         value = float(raw) if raw else DEFAULT_ACTION_TIMEOUT
     except ValueError:

@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Dict, List, Optional
 from urllib.parse import urlsplit
 
-from bot.settings import ROOT
+from bot.settings import ROOT, environment_copy
+from bot.settings import env as read_env
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 DEFAULT_REQUEST_MAX_SIZE = str(1024 * 1024)
@@ -108,7 +109,7 @@ def action_server_token() -> str:
 
     The action server answers only callers with this token (bot/runtime/action_server.py); it is handed to both servers.
     """
-    return os.environ.get("ACTION_SERVER_TOKEN", "").strip() or secrets.token_urlsafe(32)
+    return read_env("ACTION_SERVER_TOKEN") or secrets.token_urlsafe(32)
 
 
 class LocalHttp:
@@ -140,7 +141,7 @@ class Assistant(LocalHttp):
     action_token: str = field(default_factory=action_server_token)
 
     def env(self) -> Dict[str, str]:
-        env = dict(os.environ)
+        env = environment_copy()
         env.update({
             "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{self.action_port}/webhook",
             "TRACKER_DB_URL": self.db_url or env.get("TRACKER_DB_URL") or "sqlite:///build/conversations.db",
@@ -239,7 +240,7 @@ def launch_rasa(argv: List[str]) -> int:
     """
     argv = list(argv)
     if "--enable-api" in argv:
-        argv += ["--auth-token", check_token(os.environ.get(TOKEN_ENV))]
+        argv += ["--auth-token", check_token(read_env(TOKEN_ENV))]
     from rasa.__main__ import main as rasa_main
 
     sys.argv = [RASA, *argv]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from bot.engine.advice import Advice
 from bot.engine.assess import assess
 from bot.engine.case import Case
-from bot.features.conversation import check_urgent
+from bot.features.red_flag_check import check_urgent
 
 # Fictional, and written to reach every part of the engine: a place name, a baby's age rule, a
 # section 47 red flag, a level 2-3 worry, a long-tail sentence, hedging and a negation.

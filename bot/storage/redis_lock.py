@@ -22,7 +22,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import secrets
 import time
 from typing import Any, AsyncGenerator, Dict, Optional, Tuple
@@ -58,7 +57,7 @@ class RedisUnavailable(RasaException):
 def lock_ttl() -> float:
     """LOCK_TTL_SECONDS (default 10): how long a crashed instance's lock outlives it."""
     try:
-        value = float(os.environ.get(LOCK_TTL_ENV, "") or DEFAULT_LOCK_TTL)
+        value = float(settings.env(LOCK_TTL_ENV) or DEFAULT_LOCK_TTL)
     except ValueError:
         return DEFAULT_LOCK_TTL
     return value if 1 <= value <= 600 else DEFAULT_LOCK_TTL

@@ -149,13 +149,13 @@ class StrictSQLTrackerStore(SQLTrackerStore):
         self.engine.pool._pre_ping = True
         self.engine = tune_sqlite(self.engine)
         self.sessionmaker = sa.orm.session.sessionmaker(bind=self.engine)
-        self.cache = EventCache(int(os.environ.get("TRACKER_CACHE_SIZE", "1000")))
+        self.cache = EventCache(int(settings.env("TRACKER_CACHE_SIZE", "1000")))
         install_strict_failsafe()
         from bot.privacy.redaction import install_log_redaction
         from bot.storage.audit.migrate import upgrade
 
         install_log_redaction()
-        upgrade(os.environ.get("ADVICE_DB_URL") or url)  # the advice log's schema (default: this database)
+        upgrade(settings.env("ADVICE_DB_URL") or url)  # the advice log's schema (default: this database)
 
     def _stored_state(self, session: Any, sender_id: str) -> Tuple[int, int]:
         """(row count, highest id) of a conversation's rows: one indexed query."""

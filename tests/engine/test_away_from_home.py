@@ -6,7 +6,7 @@ import pytest
 
 from bot.engine.assess import assess
 from bot.engine.case import Case
-from bot.engine.indicators import threat_to_life
+from bot.engine.life_threat import threat_to_life
 from bot.engine.rules.away_from_home import left_for_days, privately_fostered
 
 

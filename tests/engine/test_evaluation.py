@@ -23,7 +23,7 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
         "blind_f": BLIND / "reserved_next.yml", "blind_g": BLIND / "reserved_after.yml",
         "blind_h": BLIND / "reserved_final.yml", "blind_i": BLIND / "reserved_dec.yml",
         "blind_j": BLIND / "reserved_late.yml", "blind_k": BLIND / "reserved_k.yml",
-        "blind_l": BLIND / "reserved_l.yml", "blind_m": BLIND / "reserved_m.yml"}
+        "blind_l": BLIND / "reserved_l.yml", "blind_m": BLIND / "reserved_m.yml", "blind_n": BLIND / "reserved_n.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%;
@@ -51,6 +51,11 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # bed and touches her, "I'll kill you", police called to the adults' fights, "I know how to make one", children
     # alone till after midnight, a girl doing the cooking for "aunty's" kids): 78% exact, 3 under.
     "blind_m": (3, 0, 0.76),
+    # Set N was the reserved set until its one reading (67.0% exact, 10 under, 7 of them level 4); its level-4 misses
+    # were then fixed by general rules and patterns (police taking a father's laptop over "pictures of kids", a cutting
+    # "so you're clean", a child "cleansed" of "something evil", children alone while mum works nights, a boyfriend's
+    # age said two sentences later, a list of targets and a machete, a girl living for months with her mum's friend).
+    "blind_n": (3, 0, 0.72),
 }
 
 
@@ -64,7 +69,7 @@ def named_report(request):
                                            ("blind_e", 100), ("blind_f", 100), ("blind_g", 100),
                                            ("blind_h", 100), ("blind_i", 100), ("blind_j", 100),
                                            ("blind_k", 100), ("blind_l", 100),
-                                           ("blind_m", 100)])
+                                           ("blind_m", 100), ("blind_n", 100)])
 def test_each_set_is_big_and_covers_every_area_and_level(name, minimum):
     vignettes = load_vignettes(SETS[name])
     assert len(vignettes) >= minimum

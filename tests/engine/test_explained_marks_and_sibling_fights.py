@@ -9,7 +9,7 @@ import pytest
 
 from bot.engine.assess import assess
 from bot.engine.case import Case
-from bot.engine.indicators import doubt_said
+from bot.engine.injury_words import doubt_said
 
 
 def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 8):
@@ -41,6 +41,25 @@ def test_marks_a_clinician_put_down_to_a_skin_condition_are_not_a_red_flag(worri
 ])
 def test_a_skin_condition_does_not_explain_away_an_injury_in_doubt(worried, area, age):
     assert _advice(worried, area, age).level == 4
+
+
+# 004 line 299 s47 "any suspicious injury in a pre- or non-mobile child": a birthmark the GP recorded in the red book,
+# same shape and place, is not a suspicious injury; the baby-not-yet-mobile fallback must not find the explained mark
+# again, nor the bruise it only looked like (CI parity, tuning set K: the conversation takes "not sure" as not mobile).
+RED_BOOK = ("A new member of staff noticed a large blue-grey mark across her lower back, looked like a big bruise. Mum "
+            "told us at registration she has Mongolian blue spots, recorded in the red book by the GP at her 6-8 "
+            "week check. Same shape and place as recorded.")
+
+
+def test_a_recorded_birthmark_on_a_baby_not_yet_mobile_is_not_a_suspicious_injury():
+    advice = assess(Case(area="Wootton", age="8 months", worried=RED_BOOK, scale=9, mobile=False))
+    assert not advice.s47 and advice.level <= 2
+
+
+def test_a_bruise_found_beside_a_recorded_birthmark_on_a_baby_not_yet_mobile_is_still_a_red_flag():
+    advice = assess(Case(area="Wootton", age="8 months", worried=RED_BOOK + " There is also a bruise on her cheek.",
+                         scale=9, mobile=False))
+    assert advice.s47 and advice.level == 4
 
 
 def test_a_doubt_word_that_is_denied_is_no_doubt():

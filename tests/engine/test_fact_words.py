@@ -11,7 +11,7 @@ import pytest
 from bot.engine.assess import assess
 from bot.engine.case import Case
 from bot.engine.facts import read_facts
-from bot.engine.indicators import threat_to_life
+from bot.engine.life_threat import threat_to_life
 
 
 def test_stable_is_not_a_stab():

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from bot.engine.case import Case
 from bot.features import conversation
+from bot.language import answer_words
 from bot.language.parsing import parse_age_years, parse_duration_days, parse_scale
 from bot.runtime.cli import InputError, read_case
 from channels.limits import LimitSettings, clean_text, is_blank, parse_message_body
@@ -74,12 +75,12 @@ def test_parse_duration_is_none_or_days(text):
 @FUZZ
 @given(ANSWER_TEXT, st.sampled_from([None, "affirm", "deny", "not_sure", "help_request", "stop_conversation"]))
 def test_conversation_parsers_return_their_documented_values(text, intent):
-    assert conversation.parse_yes_no(text, intent) in (True, False, None)
-    assert conversation.parse_mobile(text, intent) in (True, False, None)
+    assert answer_words.parse_yes_no(text, intent) in (True, False, None)
+    assert answer_words.parse_mobile(text, intent) in (True, False, None)
     assert conversation.parse_role(text) in ("professional", "public", None)
     assert conversation.parse_consent_status(text, intent) in ("given", "refused", "not_asked", "unsure", None)
-    assert isinstance(conversation.is_unsure(text, intent), bool)
-    assert isinstance(conversation.is_done(text, intent), bool)
+    assert isinstance(answer_words.is_unsure(text, intent), bool)
+    assert isinstance(answer_words.is_done(text, intent), bool)
     assert isinstance(conversation.is_control_message(text, intent), bool)
     joined = conversation.append_text(text, text)
     assert isinstance(joined, str)

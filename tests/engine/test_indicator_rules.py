@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from bot.engine.indicators import (
-    INJURY_WORDS,
-    LIFE_THREAT,
     REPEATED,
     ChildContext,
     _severity,
@@ -13,6 +11,8 @@ from bot.engine.indicators import (
     indicator_frequency,
     whole_sentence,
 )
+from bot.engine.injury_words import INJURY_WORDS
+from bot.engine.life_threat import LIFE_THREAT
 
 
 def test_a_count_of_three_or_more_is_a_severity_cue_that_mild_words_do_not_cancel():
@@ -71,7 +71,8 @@ def test_gaps_compile_to_one_wildcard_and_keep_their_length_limit():
 
 def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
     """A repeated answer joined without a full stop once hid a disclosure from the mid-form red-flag check."""
-    from bot.features.conversation import append_text, case_from_slots, check_urgent
+    from bot.features.conversation import append_text, case_from_slots
+    from bot.features.red_flag_check import check_urgent
 
     assert append_text("he is hungry", "mum drinks") == "he is hungry. mum drinks."
     said = "she said her stepdad touches her"
@@ -83,7 +84,7 @@ def test_answers_accumulate_as_separate_sentences_and_are_never_counted_twice():
 
 def test_the_mid_form_check_skips_the_assessment_only_when_no_rule_could_fire():
     from bot.engine.red_flags import could_flag_without_a_hit as could_raise_a_flag_without_a_hit
-    from bot.features.conversation import check_urgent
+    from bot.features.red_flag_check import check_urgent
 
     assert not could_raise_a_flag_without_a_hit("Norwich")
     assert could_raise_a_flag_without_a_hit("there's a mark on her cheek")

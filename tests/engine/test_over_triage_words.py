@@ -8,7 +8,7 @@ import pytest
 from bot.engine.assess import assess, get_engine
 from bot.engine.case import Case
 from bot.engine.history import weigh_history
-from bot.engine.indicators import threat_to_life
+from bot.engine.life_threat import threat_to_life
 
 SELF_HARM_DENIED = ("School nurse. 15 year old, cutting her thighs about twice a week since the autumn, none needing "
                     "stitches. I asked her directly about suicide and she said she doesn't want to die, she does it "

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from bot.engine.red_flags import should_escalate
-from bot.features.conversation import check_urgent
-from bot.features.red_flag_check import find_red_flags
+from bot.features.red_flag_check import check_urgent, find_red_flags
 from bot.language.reading import read_message
 
 CORBY = ("one of my year 5s came in with a black eye and said his mum's boyfriend did it. what do i do? "

@@ -203,3 +203,34 @@ def test_installed_record_factory_redacts_every_logger(monkeypatch, caplog):
 def test_worry_words_are_never_taken_for_names(text):
     """Safety: later turns read the stored (redacted) answers, so a worry word must survive even if capitalised."""
     assert redact(text) == text
+
+
+def test_the_action_server_installs_log_redaction_at_start(monkeypatch):
+    """Issue 16: the action server redacts its logs when it starts (bot.runtime.action_server.install), not as a
+    side effect of importing the actions package."""
+    from rasa_sdk import endpoint
+
+    import bot.privacy.redaction as redaction
+    from bot.runtime import action_server
+
+    monkeypatch.setattr(redaction, "_log_installed", False)
+    monkeypatch.setattr(endpoint, "create_app", endpoint.create_app)  # restored after the test
+    original = logging.getLogRecordFactory()
+    try:
+        action_server.install("t" * 32)
+        assert redaction._log_installed and logging.getLogRecordFactory() is not original
+    finally:
+        logging.setLogRecordFactory(original)
+
+
+def test_importing_the_actions_does_no_work_at_import():
+    """Importing every action module leaves the process's logging as it was (run in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    from bot.settings import ROOT
+
+    code = ("import logging; f = logging.getLogRecordFactory(); import actions.advice, actions.assessment_form; "
+            "import bot.privacy.redaction as r; print(logging.getLogRecordFactory() is f, r._log_installed)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.stdout.strip().splitlines()[-1] == "True False", result.stderr[-2000:]

@@ -29,7 +29,7 @@ from typing import List, Optional
 from bot.engine.rules.rule_hits import negated_before, rule_hit, sentence_of
 from bot.language.matcher import ConceptHit
 
-CARER = r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|step-? ?(?:mum|dad)|carers?|she|he|they)"
+CARER = r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|step-? ?(?:mum|dad)|carers?|she|he|they|lady|woman)"
 _AWAY_OVERNIGHT = re.compile(
     rf"\b{CARER}\b[^.!?]{{0,90}}?\b(?:(?:comes?|came|coming|gets?|got|getting) (?:back|home) (?:in|at|first thing "
     r"in|the next) (?:the )?(?:morning|next day)|(?:out|away|gone) (?:all night|overnight|till (?:the )?morning)|"
@@ -37,6 +37,8 @@ _AWAY_OVERNIGHT = re.compile(
     r"(?:doesn'?t|didn'?t|does not|did not|don'?t|won'?t) come (?:back|home) (?:all night|till|until) "
     r"(?:the )?morning|(?:went|goes|go|gone|going) (?:out |off |away |to work )?(?:in|during|at) the night|"
     r"(?:went|goes|gone) out (?:at|every|most|some) nights?|"
+    # A night shift: "the lady next door works nights at the care home, goes out about 8pm" (set N).
+    r"works? (?:nights|night shifts?|a night shift|the night shift|on nights)|(?:is|'s) on nights|"
     # Out for the evening and back after midnight: "mummy went out after tea ... came back at half 12 from the pub".
     r"(?:went|goes|gone|going) out (?:after (?:tea|dinner|bedtime)|drinking|to the pub|clubbing|partying)|"
     r"(?:came|comes|come|coming|got|gets|get) (?:back|home|in) (?:till |until )?(?:at|after|about|around|gone) "
@@ -95,6 +97,10 @@ _ADULT_PARTNER = re.compile(
     r"\b(?:boyfriend|girlfriend|bf|gf|fella|partner)\b[^.!?]{0,40}?(?:\b(?:he'?s|she'?s|he is|she is|is|aged?|age)"
     r" (1[89]|[2-6]\d)\b(?! ?(?:mins?|minutes|miles|quid|pounds|%|percent))|\((1[89]|[2-6]\d)\)|\b(1[89]|[2-6]\d) ?"
     r"(?:yo|y/o|years? old|yrs? old|year-old))", re.I)
+# The boyfriend's age said a sentence or two later: "She's got a boyfriend now ... He's 19 I think" (set N).
+_BOYFRIENDS_AGE_LATER = re.compile(
+    r"\b(?:boyfriend|bf|fella)\b.{0,200}?\bhe(?:'s|’s| is) (?:about |around |like |maybe )?(1[89]|[2-6]\d)\b"
+    r"(?! ?(?:mins?|minutes|miles|quid|pounds|%|percent|months|weeks|days))", re.I | re.S)
 # "mum's boyfriend", "mum has a new boyfriend" (not "she told mum her boyfriend ...").
 _PARENTS_PARTNER = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|nan|gran|auntie|aunt|sister)(?:'?s)?"
                               r"(?: (?!her\b|his\b|my\b|their\b)\w+){0,3}\s+$", re.I)
@@ -163,7 +169,7 @@ def adult_partner(text: str, age_years: Optional[float]) -> Optional[ConceptHit]
     """A child under 16 whose boyfriend or girlfriend is said to be 18 or over (not a parent's partner)."""
     if age_years is None or not 0 <= age_years < PARTNER_MAX_AGE:
         return None
-    for match in _ADULT_PARTNER.finditer(text):
+    for match in [*_ADULT_PARTNER.finditer(text), *_BOYFRIENDS_AGE_LATER.finditer(text)]:
         before = text[max(0, match.start() - 30):match.start()]
         if not _PARENTS_PARTNER.search(before) and not negated_before(text, match):
             return rule_hit("child_sexual_exploitation", "a child whose boyfriend or girlfriend is an adult", text,
@@ -187,6 +193,33 @@ def kept_to_work(text: str, age_years: Optional[float]) -> Optional[ConceptHit]:
     return None
 
 
+# A child living with someone said not to be family, said across sentences ("a friend of Grace's mum from church, not a
+# relative. Grace has lived with her since about February"): private fostering (003 line 206 "Privately fostered";
+# 004 line 253). The 28-day rule stays in the age rules, on the duration said.
+_NOT_FAMILY = re.compile(r"\b(?:not (?:a |any )?(?:relative|relation|related|family)|unrelated|"
+                         r"(?:a |her |his )?friends? of (?:\w+['’]s )?(?:mum|mother|dad|father|parents?|family))\b",
+                         re.I)
+_LIVES_WITH = re.compile(r"\b(?:lived|lives|living|live|staying|stayed|stays|stopping) with (?:her|him|them|mrs|mr|ms|"
+                         r"miss|this (?:lady|woman|man|family)|that (?:lady|woman|man|family))\b(?!['’]?s? (?:mum|"
+                         r"mother|dad|father|nan|gran|grandma|grandad|parents?|family|aunt\w*|uncle|sister|brother))",
+                         re.I)
+_FOR_A_WHILE = re.compile(r"\b(?:since|months?|weeks?|term|year)\b", re.I)
+PRIVATE_FOSTERING_MAX_AGE = 16
+
+
+def lives_with_someone_not_family(text: str, age_years: Optional[float]) -> Optional[ConceptHit]:
+    """A child under 16 living for a while with someone said not to be a relative."""
+    if age_years is None or not 0 <= age_years < PRIVATE_FOSTERING_MAX_AGE:
+        return None
+    for match in _LIVES_WITH.finditer(text):
+        window = text[max(0, match.start() - 300):match.end() + 120]
+        if _NOT_FAMILY.search(window) and _FOR_A_WHILE.search(text[match.end():match.end() + 60]) \
+                and not negated_before(text, match):
+            return rule_hit("private_fostering", "a child living with someone who is not a close relative", text,
+                            match)
+    return None
+
+
 def care_and_age_rules(hits: List[ConceptHit], text: str, age_years: Optional[float]) -> List[ConceptHit]:
     """Add these red flags where the matcher found none of the concept (never a denied one)."""
     found = {h.concept for h in hits if not h.negated and h.field not in ("needs", "working_well")}
@@ -201,6 +234,10 @@ def care_and_age_rules(hits: List[ConceptHit], text: str, age_years: Optional[fl
             extra.append(hit)
     if "child_sexual_exploitation" not in found:
         hit = adult_partner(text, age_years)
+        if hit is not None:
+            extra.append(hit)
+    if "private_fostering" not in found:
+        hit = lives_with_someone_not_family(text, age_years)
         if hit is not None:
             extra.append(hit)
     if "trafficking" not in found:

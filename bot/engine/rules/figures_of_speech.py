@@ -92,7 +92,11 @@ def _sibling_threat(hit: ConceptHit) -> bool:
 
 # A child shouting a threat at the other players while gaming ("on that Xbox ... effing and jeffing at his mates, I
 # hear him shouting 'I'll kill you'"): the game and the other players are named, and no adult is named before it.
-_PLAYERS = re.compile(r"\b(?:mates|friends|the other players|teammates|team ?mates|online|headset)\b", re.I)
+# Who the game was played with: mates online, or a brother or sister on the sofa ("on the Xbox with his big brother
+# and when he lost he screamed 'I'm going to KILL you'", set N; 000 Level 2 "Some difficulties with family or peer
+# group relationships").
+_PLAYERS = re.compile(r"\b(?:mates|friends|the other players|teammates|team ?mates|online|headset|(?:his|her|their) "
+                      r"(?:big |little |older |younger |twin )?(?:brothers?|sisters?|cousins?))\b", re.I)
 _ADULT_SPEAKER = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|stepdad|stepmum|step-dad|step-mum|"
                             r"boyfriend|girlfriend|partner|uncle|grandad|man|woman|he said to (?:her|him|me))\b", re.I)
 _GAMES_SAID = re.compile(rf"\b{GAMES}\b", re.I)
@@ -103,13 +107,40 @@ def _game_threat(hit: ConceptHit) -> bool:
     if hit.concept not in ("immediate_danger", "emotional_abuse") or not hit.words:
         return False
     at = hit.sentence.find(hit.words)
-    return bool(at >= 0 and _AT_THE_OTHER.search(hit.words) and _GAMES_SAID.search(hit.sentence)
+    said = hit.sentence[at:at + len(hit.words) + 8] if at >= 0 else hit.words  # "going to KILL" + " you'"
+    return bool(at >= 0 and _AT_THE_OTHER.search(said) and _GAMES_SAID.search(hit.sentence)
                 and _PLAYERS.search(hit.sentence) and not _ADULT_SPEAKER.search(hit.sentence[:at]))
 
 
+# A relative's warning of what could happen, said to the parent who asks ("my mum keeps telling me it'll rot his
+# brain and he'll get groomed"): a prediction with nothing seen or said to the child. 001 Level 1 "supported by
+# parents/carers to ensure their digital activity is safe" is the account; "at risk of sexual exploitation" needs a
+# sign of it. Narrow: only exploitation and radicalisation, only a future "he'll get / will be" followed by the hit,
+# and only a relative or "people" as the speaker (a child's own words, "she said she'll be ...", are never this).
+_PREDICTED = frozenset({"child_sexual_exploitation", "criminal_exploitation", "radicalisation"})
+_WARNER = re.compile(r"\b(?:my|his|her|their|our)\s+(?:mum|mother|mam|mom|dad|father|nan|nana|nanna|gran|granny|"
+                     r"grandma|grandad|grandpa|husband|wife|partner)\s+(?:always\s+|keeps?\s+|is always\s+)?"
+                     r"(?:tells? me|telling me|says?|saying|warns?|warning me|reckons?)\b|"
+                     r"\b(?:people|everyone)\s+(?:keep\s+)?(?:say|saying|tell me|telling me|warn|reckon)\b", re.I)
+_FUTURE = re.compile(r"\b(?:he|she|they|the kids?)\s*(?:'ll|’ll| will| might| could| would| is going to| are going "
+                     r"to|'s going to)\s+(?:get|be|end up)\s+(?:\w+\s+)?$", re.I)
+
+
+def _someones_prediction(hit: ConceptHit) -> bool:
+    """True when the hit is what a relative warns could happen ("he'll get groomed"), not what has happened."""
+    if hit.concept not in _PREDICTED or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words)
+    if at < 0:
+        return False
+    warner = _WARNER.search(hit.sentence[:at])
+    return bool(warner and _FUTURE.search(hit.sentence[warner.end():at]))
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
-    """Rule out the hits that are a game's score, a worry read in the news or a child's threat in a fight."""
+    """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight or a
+    relative's prediction."""
     return [replace(hit, negated=True)
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
-                                    or _game_threat(hit)) else hit
+                                    or _game_threat(hit) or _someones_prediction(hit)) else hit
             for hit in hits]

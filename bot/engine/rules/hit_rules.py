@@ -28,16 +28,18 @@ from dataclasses import dataclass, field, replace
 from typing import List, Tuple
 
 from bot.engine.facts import read_facts
-from bot.engine.indicators import ChildContext, doubt_said
+from bot.engine.indicators import ChildContext
+from bot.engine.injury_words import doubt_said
 from bot.engine.level_caps import ordinary_separation
 from bot.engine.rules.away_from_home import away_from_home
 from bot.engine.rules.care_and_age_rules import care_and_age_rules
 from bot.engine.rules.explained_marks import marks_explained
 from bot.engine.rules.figures_of_speech import figures_of_speech
 from bot.engine.rules.online_grooming import online_grooming
+from bot.engine.rules.parent_left import parent_left
 from bot.engine.rules.plain_word_rules import plain_word_rules
 from bot.engine.rules.rule_hits import HURT_BY_SOMEONE, denied, negated_before, rule_hit, sentence_of
-from bot.engine.rules.whose_need import parents_injury, siblings_needs, tantrum_aggression
+from bot.engine.rules.whose_need import parents_death, parents_injury, siblings_needs, tantrum_aggression
 from bot.language.matcher import ConceptHit
 
 ADULT_WORDS = re.compile(
@@ -370,7 +372,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
                     history: str = "") -> RuleOutcome:
     outcome = RuleOutcome(hits=[])
     hits = siblings_needs(hits, text)  # before "disabled": a brother's autism is not this child's disability
-    hits = parents_injury(hits)
+    hits = parent_left(parents_death(parents_injury(hits)))
     disabled = any(h.concept == "disability" and not h.negated for h in hits)
     hits = figures_of_speech(hits)
     hits = relabel_other_children(hits, outcome)

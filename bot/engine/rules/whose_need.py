@@ -80,6 +80,24 @@ def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
     return result
 
 
+# "His dad, my son, died in the spring": a grandparent speaking of the child's parent, who is also her son. The son
+# who died is the child's parent: a bereavement (002 line 849, Tier 2 "Has suffered a bereavement ... receives support
+# from family and friends"), not a child's death. Only the relation said next to a parent's word counts; "my son died"
+# alone keeps the red flag.
+_PARENT_WHO_IS_A_SON = re.compile(
+    r"\b(?:dad|daddy|father|mum|mummy|mam|mother|stepdad|stepmum)\s*,\s*(?:my|our|her|his|their)\s+"
+    r"(?:son|daughter|boy|girl|brother|sister)\b|\b(?:son|daughter|brother|sister)\s*,\s*(?:his|her|their|the "
+    r"(?:boy|girl|child|kids?)['’]s)\s+(?:dad|daddy|father|mum|mummy|mam|mother)\b", re.I)
+_DEATH = re.compile(r"\b(?:died|dies|dead|death)\b", re.I)
+
+
+def parents_death(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """A child's death that is the child's parent's: relabelled a bereavement."""
+    return [replace(h, concept="bereavement", label="a bereavement or loss")
+            if (h.concept == "child_death_or_serious_harm" and not h.negated and _DEATH.search(h.words)
+                and _PARENT_WHO_IS_A_SON.search(h.sentence)) else h for h in hits]
+
+
 # A child's tantrum in which the child hits the adult telling it ("the 3 year old had a meltdown at bedtime ... he hit
 # me", "tantrums all day, he hits her"): the child's behaviour (004 Level 2 "The child exhibits aggressive
 # behaviour"), not an adult abusing the child. "Dad hits her when she has a tantrum" names the adult and stays.

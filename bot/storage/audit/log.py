@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import hmac
 import logging
-import os
 import threading
 from functools import lru_cache
 from typing import Any, Dict, List, Optional
@@ -21,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.engine.advice import Advice
 from bot.engine.consent import REASONS
+from bot.settings import env
 from bot.storage.audit.migrate import advice_db_url, upgrade
 from bot.storage.audit.models import AdviceRecord
 from bot.storage.sqlite_tuning import tune_sqlite
@@ -36,7 +36,7 @@ RATIONALES = REASONS
 
 
 def sender_hash(sender_id: str) -> str:
-    key = (os.environ.get("ADVICE_LOG_KEY") or DEFAULT_KEY).encode()
+    key = env("ADVICE_LOG_KEY", DEFAULT_KEY).encode()
     return hmac.new(key, sender_id.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
 
 
