@@ -55,6 +55,7 @@ HEDGE_CUES = {"maybe", "perhaps", "possibly", "possible", "might", "may", "could
 _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
 # Quotation marks around a child's words ("he 'does things' to me") are not words: they become spaces so a
 # pattern reads through them; an apostrophe inside a word ("don't", "mum's") stays.
+_PLACEHOLDER = re.compile(r"\[[a-z_]{2,12}\]")  # bot/privacy/redaction.py's typed placeholders, lower-cased
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<![a-z0-9])['‘’]|['‘’](?![a-z])")
 
 
@@ -241,15 +242,21 @@ class ConceptMatcher:
 def _clean(text: str) -> Tuple[str, List[int]]:
     """Lower-cased text without quotation marks, and for each kept character its index in ``text``.
 
-    A quotation mark next to a space is dropped; one between two words ("said"my) becomes a space.
+    A quotation mark next to a space is dropped; one between two words ("said"my) becomes a space; the brackets of
+    a redaction placeholder are dropped.
     """
     lowered = _HYPHEN_IN_WORD.sub(" ", text.lower())
     if len(lowered) != len(text):  # a character whose lower case is longer: keep the text as it is
         lowered = text
-    quotes = {m.start() for m in _QUOTE_MARK.finditer(lowered)}
+    # A redaction placeholder ("[NAME]'s upper arm") reads as one word, as the name did: its brackets are dropped.
+    brackets = {i for m in _PLACEHOLDER.finditer(lowered) for i in (m.start(), m.end() - 1)}
+    probe = "".join("x" if i in brackets else c for i, c in enumerate(lowered)) if brackets else lowered
+    quotes = {m.start() for m in _QUOTE_MARK.finditer(probe)}
     kept: List[str] = []
     offsets: List[int] = []
     for index, char in enumerate(lowered):
+        if index in brackets:
+            continue
         if index in quotes:
             if not kept or kept[-1].isspace() or index + 1 >= len(lowered) or lowered[index + 1].isspace():
                 continue

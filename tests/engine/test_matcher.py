@@ -118,3 +118,13 @@ def test_quotation_marks_do_not_break_a_pattern_and_offsets_stay_in_the_users_te
         assert hit.sentence in text
     # An apostrophe inside a word is not a quotation mark.
     assert get_matcher().parse("mum's boyfriend doesn't").text == "mum's boyfriend doesn't"
+
+
+def test_a_redaction_placeholder_reads_as_one_word_like_the_name_it_replaced():
+    """Later turns read stored, redacted answers: "[NAME]'s upper arm" must match as "Harriet's upper arm" did."""
+    from bot.language.matcher import get_matcher
+
+    raw = get_matcher().find("Noticed a bruise on Harriet's upper arm when she was changing for PE.")
+    redacted = get_matcher().find("Noticed a bruise on [NAME]'s upper arm when she was changing for PE.")
+    assert [h.concept for h in raw] == [h.concept for h in redacted] == ["unexplained_injury"]
+    assert redacted[0].words == "bruise on [NAME]'s upper arm"
