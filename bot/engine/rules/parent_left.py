@@ -17,15 +17,17 @@ from typing import List
 
 from bot.language.matcher import ConceptHit
 
-_LEFT_THEN_CLAUSE = re.compile(r"\b(?:left|gone|went|disappeared|vanished)\s*(?:,|\band\b|\bbut\b|\bso\b|\bsince\b)",
-                               re.I)
+# "since" is not a clause break here: "mum has gone since Friday" is how long she has been away.
+_LEFT_THEN_CLAUSE = re.compile(r"\b(?:left|gone|went|disappeared|vanished)\s*(?:,|\band\b|\bbut\b|\bso\b)", re.I)
 _CHILD_LEFT = re.compile(r"\b(?:left|leaving|leave)\s+(?:\w+\s+){0,2}?(?:them|him|her|the (?:kids|children|baby|boys?|"
                          r"girls?)|alone|on (?:his|her|their) own)\b", re.I)
 
 _STILL_GONE = re.compile(r"\b(?:alone|on (?:his|her|their) own|by (?:himself|herself|themselves)|no (?:adult|one|"
                          r"food)|nobody|not (?:come|came|been) back|(?:hasn'?t|haven'?t|hadn'?t|didn'?t|never) "
                          r"(?:come|came|been|got) (?:back|home)|been gone|gone for|not back|not returned|"
-                         r"(?:hasn'?t|haven'?t) returned|where (?:she|he|they) (?:is|are|went)|can'?t (?:reach|contact|"
+                         r"(?:hasn'?t|haven'?t) returned|(?:still )?not (?:home|back)|"
+                         r"(?:isn'?t|is not|wasn'?t) (?:home|back)|"
+                         r"where (?:she|he|they) (?:is|are|went)|can'?t (?:reach|contact|"
                          r"get hold of)|not answering|no contact)\b", re.I)
 
 
