@@ -18,13 +18,21 @@ from bot.guidance.areas import NATIONAL_FALLBACK, OUT_OF_AREA
 from bot.language.reading import Reading, read_message
 
 
+def _danger_words(reading: Reading) -> bool:
+    """True when a worry the matcher found in this message is itself immediate danger."""
+    concepts = get_engine().concepts
+    return any(concepts[h.concept].immediate_danger for h in reading.hits if h.concept in concepts)
+
+
 def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
     """The case so far plus this message, with the place and age this message gave where slots lack them."""
     case = case_from_slots(slots, extra_worry=reading.text)
     update: dict = {"area": area}
     if case.age is None and reading.age is not None:
         update["age"] = reading.age.years
-    if reading.danger_now:
+    # Danger said in plain words ("she's in danger right now") is the user's answer; danger read from a worry's words
+    # is the engine's to decide, with its rules (a game's score, "mum's going to kill me" over spilt paint).
+    if reading.danger_now and not _danger_words(reading):
         update["danger_now"] = True
     return case.copy(update=update)
 
@@ -50,8 +58,12 @@ def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) 
     advice = assess(_case(reading, slots, probe))
     lowered = text.lower()
     flagged = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in lowered]
-    danger = any(engine.concepts[h.concept].immediate_danger for h in reading.hits if h.concept in engine.concepts) \
-        or (advice.immediate_danger and threat_to_life(lowered))
+    # Danger is the engine's decision on the case where it read one (its rules rule out a game's score or "mum's
+    # going to kill me" over spilt paint); outside the covered areas nothing is ruled out. Either way this message
+    # must carry the danger words for the check to escalate on it.
+    said_here = _danger_words(reading)
+    engine_says = advice.immediate_danger or advice.area is None
+    danger = engine_says and (said_here or (advice.immediate_danger and threat_to_life(lowered)))
     if not (danger or flagged):
         return NONE
     return RedFlags(danger=danger, labels=tuple(dict.fromkeys(i.label for i in flagged)),

@@ -54,3 +54,31 @@ def test_the_news_does_not_hide_someone_in_the_childs_life():
             "to meet up without telling her mum.")
     advice = _advice(text, area="Kempston", age="12", role="public")
     assert advice.level == 4
+
+
+# Set N: "oh no, my daddy is going to KILL me" over paint on a new dress; "I'm going to kill Josh, he ate my pizza".
+# 002 Tier 1 "Child is safe" and 004 Level 1 "No concerns about the child's safety": the idiom for being in trouble
+# over a small mishap to a thing, said in the child's words, is not a threat to life.
+@pytest.mark.parametrize("text", [
+    "At Sunday club Esme knocked the paint pot over her new dress and said 'oh no, my daddy is going to KILL me' "
+    "and giggled. Dad laughed about it at pick up.",
+    "My son wrote on the family group chat 'I'm actually going to kill Josh, he ate my pizza'. They were on the Xbox "
+    "together an hour later.",
+    "He spilt juice all over his brother's homework and said 'mum is going to kill me'.",
+])
+def test_the_idiom_for_being_in_trouble_over_a_mishap_is_not_danger(text):
+    advice = _advice(text, area="Norwich", age="8")
+    assert not advice.immediate_danger and advice.route != "999" and advice.level <= 2
+
+
+# The twins: a threat said by an adult, a threat to keep a secret, and a mishap beside an injury keep the danger.
+@pytest.mark.parametrize("text", [
+    "Dad told her he is going to kill her because she broke his phone.",
+    "He said 'if you tell anyone about the broken window I'll kill you'.",
+    "She broke her mum's phone and said her dad is going to kill her when he gets home; she has bruises on her arm "
+    "from last time.",
+    "She said her stepdad is going to kill her.",
+])
+def test_a_threat_to_kill_with_no_mishap_idiom_keeps_the_red_flag(text):
+    advice = _advice(text, area="Norwich", age="8")
+    assert advice.level == 4 and advice.s47

@@ -39,3 +39,17 @@ def test_plain_answers_never_escalate_and_skip_the_assessment():
     for text in ("no", "Norwich", "9", "I'm a teacher"):
         assert not should_escalate(find_red_flags(read_message(text), {"triage_area": "Norwich"}))
     assert check_urgent({"triage_area": "Norwich"}, "no") is None
+
+
+def test_the_conversation_hears_a_figure_of_speech_as_the_engine_does():
+    """Danger is the engine's decision (its figures-of-speech rules included), not the raw words of one message."""
+    idiom = "she knocked the paint pot over her new dress and said 'oh no, my daddy is going to kill me'"
+    assert not find_red_flags(read_message(idiom), {"triage_area": "Norwich"}).danger
+    game = "he laughed and said his dad killed him on FIFA last night"
+    assert not find_red_flags(read_message(game), {"triage_area": "Norwich"}).danger
+
+
+def test_danger_outside_our_areas_still_escalates_on_the_words():
+    flags = find_red_flags(read_message("I'm in Leeds and her dad has a knife and is threatening to kill her right "
+                                        "now"), {})
+    assert should_escalate(flags) and flags.danger

@@ -137,10 +137,38 @@ def _someones_prediction(hit: ConceptHit) -> bool:
     return bool(warner and _FUTURE.search(hit.sentence[warner.end():at]))
 
 
+# "Oh no, my daddy is going to KILL me" said by a child over paint on her dress; "I'm going to kill Josh, he ate my
+# pizza" (set N): the English idiom for being in trouble over a small mishap, said in the child's own words. The seeds
+# set the level from what is happening to the child (002 Tier 1 "Child is safe"; 004 Level 1 "No concerns about the
+# child's safety"). Narrow, because a real threat must never be heard as one: the mishap is said in the same sentence
+# and is to a thing (spilt, knocked over, broke, lost, ate); no body, injury or hurt is named; the threat is not
+# conditional on telling ("I'll kill you if you tell"); and no adult is the one who said, told or threatened it.
+_MISHAP = re.compile(r"\b(?:spill\w*|spilt|knock\w*\s+(?:\w+\s+){0,3}?over|knocked|broke|broken|smash\w*|lost|"
+                     r"ripp\w*|tore|torn|ruin\w*|ate|eaten|scoff\w*|nick\w*|pinch\w*|messed up|dropp\w*|forgot|"
+                     r"got (?:paint|mud|juice|food|ink|felt tip|glue) on)\b", re.I)
+_BODY_OR_HARM = re.compile(r"\b(?:arm|arms|leg|legs|head|face|neck|throat|wrist|nose|teeth|tooth|eye|eyes|rib|ribs|"
+                           r"baby|bruis\w*|hurt\w*|blood\w*|bleed\w*|injur\w*|hospital|a&e|hit|hits|belt|knife|"
+                           r"weapon|punch\w*|kick\w*|slap\w*|smack\w*|beat\w*|strangl\w*|chok\w*)\b", re.I)
+_CONDITIONAL = re.compile(r"\b(?:if (?:you|u|she|he|they|i) (?:ever )?(?:tell|tells|told|say|says|grass|snitch)|"
+                          r"or else|or (?:i'?ll|he'?ll|she'?ll))\b", re.I)
+_ADULT_SAID = re.compile(rf"{_ADULT_SPEAKER.pattern}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|tells|shouted|screamed|"
+                         r"yelled|threatened|threatens|texted|messaged|wrote)\b", re.I)
+_KILL = re.compile(r"\bkill\b", re.I)
+
+
+def _mishap_idiom(hit: ConceptHit) -> bool:
+    """True when the hit is 'going to kill me' said of a small mishap to a thing, in the child's own words."""
+    if hit.concept != "immediate_danger" or not hit.words or not _KILL.search(hit.words):
+        return False
+    sentence = hit.sentence
+    return bool(_MISHAP.search(sentence) and not _BODY_OR_HARM.search(sentence)
+                and not _CONDITIONAL.search(sentence) and not _ADULT_SAID.search(sentence))
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
-    """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight or a
-    relative's prediction."""
+    """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight, a
+    relative's prediction or the idiom for being in trouble over a mishap."""
     return [replace(hit, negated=True)
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
-                                    or _game_threat(hit) or _someones_prediction(hit)) else hit
+                                    or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)) else hit
             for hit in hits]

@@ -13,9 +13,7 @@ Each rule cites the seed line it rests on (tests/engine/test_hit_rules.py quotes
   child hurt in the incident is level 4 in every area (000 7.1 "a single event, such as a violent assault";
   004 "serious physical violence"; 002 and 004 s47 lists "A child being traumatised injured or neglected as a
   result of domestic violence");
-- an unborn baby whose parents' needs are serious (earlier children removed, drug or alcohol misuse,
-  domestic abuse) is a pre-birth concern (003 "serious concerns regarding the risk of significant harm
-  to an unborn baby");
+- an unborn child's case reads its parents' needs as pre-birth concerns (``bot/engine/rules/pre_birth``);
 - a witnessed, consistent explanation for a mobile child's injury, a diagnosed cause for weight loss,
   and a direct denial after asking are heard: they rule the worry out (Norfolk tier 1 "bruising
   consistent with normal play"). A minimiser never does ("mum says the toddler did it").
@@ -33,20 +31,17 @@ from bot.engine.injury_words import doubt_said
 from bot.engine.level_caps import ordinary_separation
 from bot.engine.rules.away_from_home import away_from_home
 from bot.engine.rules.care_and_age_rules import care_and_age_rules
+from bot.engine.rules.developmental_behaviour import developmental_behaviour
 from bot.engine.rules.explained_marks import marks_explained
 from bot.engine.rules.figures_of_speech import figures_of_speech
 from bot.engine.rules.online_grooming import online_grooming
 from bot.engine.rules.parent_left import parent_left
 from bot.engine.rules.plain_word_rules import plain_word_rules
-from bot.engine.rules.rule_hits import HURT_BY_SOMEONE, denied, negated_before, rule_hit, sentence_of
+from bot.engine.rules.pre_birth import pre_birth
+from bot.engine.rules.rule_hits import ADULT_WORDS, HURT_BY_SOMEONE, denied, negated_before, rule_hit, sentence_of
 from bot.engine.rules.whose_need import parents_death, parents_injury, siblings_needs, tantrum_aggression
 from bot.language.matcher import ConceptHit
 
-ADULT_WORDS = re.compile(
-    r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
-    r"grand ?dad|grandad|grandfather|grandpa|nan|nana|gran|granny|grandma|grandmother|aunt|auntie|aunty|lodger|"
-    r"boyfriend|girlfriend|partner|fella|bloke|husband|man|men|adult|adults|neighbour|stranger|coach|teacher|"
-    r"babysitter|childminder|carer|tutor|priest|leader|volunteer|friend of|mate|older cousin|cousin)\b", re.I)
 CHILD_WORDS = re.compile(
     r"\b(pupil|pupils|student|classmate|my son|my daughter|our son|our daughter|the boy|the girl|this boy|"
     r"this girl|the child|this child|(?:he|she) is \d{1,2}|year \d{1,2}|y\d{1,2}|toddler|teenager|teen)\b", re.I)
@@ -60,14 +55,6 @@ AGGRAVATED_HSB = re.compile(
     r"sister|brother|sibling|stepsister|stepbrother|cousin|penetrat\w*|oral|rape\w*|inside (?:her|him)|"
     r"several|many|multiple|again|repeated\w*|more than once|other children|\d+ (?:times|children|kids))\b",
     re.I)
-PARENTAL_PREBIRTH = {"parental_substance_misuse", "domestic_abuse", "parental_mental_health", "person_posing_risk",
-                     "parental_learning_disability", "parental_capacity", "homelessness", "housing"}
-REMOVALS = re.compile(r"\b(removed|taken (?:off|away from) (?:her|him|them)|taken into care|in care|adopted|adoption|"
-                      r"placed (?:with|for)|special guardian\w*|"
-                      r"child protection plan|cp plan|previous (?:children|child|kids)|older (?:children|kids) "
-                      r"(?:were|are|was) (?:removed|taken|in care|adopted))\b", re.I)
-PREBIRTH_SEVERE = {"frequent", "long_duration", "refusal", "serious_assault", "strangling", "weapon",
-                   "repeated_police"}
 OTHER_CHILDREN = re.compile(r"\b(?:other|another)\s+(?:\w+\s+)?(?:child|children|kids?|pupils?|boys?|girls?|"
                             r"students?|peers|classmates|toddlers?|babies)\b", re.I)
 HARM_TO_OTHERS = {"sexual_abuse", "physical_abuse"}  # concepts whose `exclude` is "... other children"
@@ -222,18 +209,6 @@ def serious_domestic_abuse(hits: List[ConceptHit], text: str, history: str = "")
     return result
 
 
-def pre_birth(hits: List[ConceptHit], unborn: bool, text: str) -> List[ConceptHit]:
-    if not unborn or any(h.concept == "unborn_baby_at_risk" and not h.negated for h in hits):
-        return hits
-    for hit in hits:
-        if hit.concept not in PARENTAL_PREBIRTH or hit.negated or hit.field == "working_well":
-            continue
-        if REMOVALS.search(text) or read_facts(hit.sentence).found & PREBIRTH_SEVERE:
-            return hits + [replace(hit, concept="unborn_baby_at_risk",
-                                   label="serious concerns for an unborn baby")]
-    return hits
-
-
 # How an accident happened is not an account in doubt: "the front wheel hit a kerb", "hit her cheek on the platform".
 MECHANISM = re.compile(r"\b(?:hit|banged|bumped|knocked|caught)\s+(?:(?:a|the)\s+(?!(?:\w+\s+)?(?:child|boy|girl|"
                        r"baby|kid|toddler|lad|son|daughter|pupil)\b)(?:\w+\s+)?\w+|(?:her|his|their|my)\s+"
@@ -381,6 +356,8 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = peer_harm(tantrum_aggression(hits))
     hits = spoken_rules(hits, child, text)
     hits = plain_word_rules(hits, text, child.age_years)
+    hits, developmental = developmental_behaviour(hits, child.age_years)
+    outcome.notes.extend(developmental)
     hits = away_from_home(care_and_age_rules(hits, text, child.age_years), text, child.age_years)
     hits = harmful_sexual_behaviour(hits, outcome)
     hits = chastisement(hits, child, disabled)

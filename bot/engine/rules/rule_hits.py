@@ -12,6 +12,12 @@ from typing import Tuple
 
 from bot.language.matcher import ConceptHit
 
+# Someone grown up named in a sentence: who did it, when a rule must tell an adult from a child.
+ADULT_WORDS = re.compile(
+    r"\b(dad|daddy|father|mum|mummy|mam|mom|mother|step ?dad|step ?father|step ?mum|step ?mother|uncle|"
+    r"grand ?dad|grandad|grandfather|grandpa|nan|nana|gran|granny|grandma|grandmother|aunt|auntie|aunty|lodger|"
+    r"boyfriend|girlfriend|partner|fella|bloke|husband|man|men|adult|adults|neighbour|stranger|coach|teacher|"
+    r"babysitter|childminder|carer|tutor|priest|leader|volunteer|friend of|mate|older cousin|cousin)\b", re.I)
 DENIAL = re.compile(r"\b(?:no|not|never|n't|nobody|none|denies|denied)\b", re.I)
 NEGATION_WORDS = frozenset({"no", "not", "never", "without", "nobody"})
 
