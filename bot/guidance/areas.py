@@ -58,7 +58,10 @@ NATIONAL_FALLBACK = (
 )
 
 
-ABBREVIATIONS = {"gt": "great", "nr": "near"}
+# Short forms users type for a place: "Gt Yarmouth", "nr Norwich", and police and health shorthand for the cities
+# ("Nottm NG7", "Nott'm city centre"; "N'hampton"); "Notts" is the county (Nottinghamshire), not the city.
+ABBREVIATIONS = {"gt": "great", "nr": "near", "nottm": "nottingham", "notts": "nottinghamshire",
+                 "nhampton": "northampton", "nthampton": "northampton", "nton": "northampton"}
 
 
 def covered_area(place: Optional[str]) -> Optional[str]:

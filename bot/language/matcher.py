@@ -31,7 +31,7 @@ NEGATION_BRIDGE = {
     "does", "did", "he", "she", "they", "it", "him", "her", "them", "his", "their", "'s", "think", "believe",
     "appear", "appears", "seem", "seems", "to", "that", "new", "recent", "history", "indication", "aware",
     "known", "involved", "involvement", "suggestion", "worried", "reported", "report", "disclose", "disclosed",
-    "mention", "mentioned", "or", ",", "suggest", "suggests", "indicate", "indicates", "other",
+    "mention", "mentioned", "or", ",", "/", "suggest", "suggests", "indicate", "indicates", "other",
     # "never tried to kill herself", "doesn't want to hurt himself": the attempt or wish is what is negated.
     "try", "tried", "tries", "attempt", "attempted", "want", "wants", "wanted",
     # "didn't leave a mark", "no marks left": leaving is what is negated.
@@ -40,7 +40,8 @@ NEGATION_BRIDGE = {
     "hear", "heard", "hears", "notice", "noticed", "saw", "anyone", "anybody", "anything", "someone",
 }
 LIST_NEGATORS = {"no", "without", "neither", "nor", "any"}
-LIST_JOINERS = {"or", "nor", ","}  # "no drugs, alcohol or older lads": the cue reaches along a list
+# "no drugs, alcohol or older lads", "no money/new phones/gifts" (set O): the cue reaches along a list.
+LIST_JOINERS = {"or", "nor", ",", "/"}
 NEGATION_WINDOW = 8
 POST_NEGATION = {"none", "denied", "denies", "absent", "negative"}
 SENTENCE_BREAKS = {".", "!", "?", ";", "\n"}

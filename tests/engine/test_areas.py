@@ -15,13 +15,17 @@ RESOLVER = AreaResolver(cached_areas())
     ("Gt Yarmouth", "norfolk"), ("Great Yarmouth", "norfolk"), ("Bedford", "bedford_borough"),
     ("Kempston", "bedford_borough"), ("Nottingham", "nottingham_city"), ("Bulwell", "nottingham_city"),
     ("NORTHAMPTONSHIRE", "northamptonshire"),
+    # Police and health shorthand for the cities (set O: "Nottm city centre", "Nottm NG7").
+    ("Nottm city centre", "nottingham_city"), ("Nottm NG7", "nottingham_city"), ("Nott'm", "nottingham_city"),
+    ("N'hampton", "northamptonshire"),
 ])
 def test_known_places(text, area):
     match = RESOLVER.resolve(text)
     assert match is not None and match.area == area
 
 
-@pytest.mark.parametrize("text", ["Mansfield", "Nottinghamshire", "Luton", "Central Bedfordshire", "Dunstable"])
+@pytest.mark.parametrize("text", ["Mansfield", "Nottinghamshire", "Luton", "Central Bedfordshire", "Dunstable",
+                                  "Notts"])
 def test_look_alike_authorities_are_not_covered(text):
     match = RESOLVER.resolve(text)
     assert match is not None and match.area is None and match.not_covered

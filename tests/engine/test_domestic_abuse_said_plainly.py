@@ -72,3 +72,20 @@ def test_secrecy_about_a_phone_said_at_a_distance_is_the_level_3_line():
                      "old her new gaming friend is.", "Corby", age="13", scale=5)
     assert "online_harm" in _concepts(advice)
     assert advice.level == 3
+
+
+# 004 Level 3 "binge drinking": a parent's binges said without the word "drinking" (set O, a grandmother).
+@pytest.mark.parametrize("text", [
+    "She's always liked a drink but since the split it's got worse - she binges Friday to Sunday and the recycling's "
+    "full of bottles.",
+    "Mum likes a drink, more every week now.",
+])
+def test_a_parents_binges_said_plainly_are_substance_misuse(text):
+    advice = assess(Case(area="Bedford", age="10", role="public", worried=text, scale=5))
+    assert "parental_substance_misuse" in {i.concept for i in advice.indicators}
+
+
+def test_a_childs_binge_on_crisps_is_not_a_parents_drinking():
+    advice = assess(Case(area="Bedford", age="15", role="public", worried="She sometimes binges on crisps at the "
+                         "weekend.", scale=5))
+    assert "parental_substance_misuse" not in {i.concept for i in advice.indicators}

@@ -116,3 +116,32 @@ def test_a_child_reporting_an_adult_s_threat_during_a_row_is_not_a_sibling_fight
     advice = _advice("The boys were arguing and the little one said dad is going to kill you all tonight.",
                      "Thrapston", "10", scale=2)
     assert advice.level == 4 and advice.s47
+
+
+# 003 Universal "Physically healthy": a scratch the child made while itching, its cause said beside it (set O's TA,
+# nits treated each time). Twins: a bruise beside it, and a scratch someone made, keep the red flag.
+def test_a_scratch_from_itching_is_not_an_unexplained_injury():
+    advice = _advice("One of my girls keeps getting nits, mum treats them every time. She had a bit of a scratch on "
+                     "her neck from itching.", "Bulwell", "6")
+    assert not advice.s47 and "unexplained_injury" not in {i.concept for i in advice.indicators}
+
+
+@pytest.mark.parametrize("text", [
+    "She had a scratch on her neck, mum says from itching, and a bruise on her cheek.",
+    "She had scratches on her neck; she said dad grabbed her when she was itching.",
+])
+def test_a_scratch_beside_a_bruise_or_a_grab_keeps_the_red_flag(text):
+    advice = _advice(text, "Bulwell", "6")
+    assert advice.s47 and advice.level == 4
+
+
+# 004 Level 2 "The child exhibits aggressive ... behaviours": in a meltdown the child hit her brother (set O's SENCO).
+def test_a_child_hitting_her_brother_in_a_meltdown_is_behaviour_not_abuse():
+    advice = _advice("10yo girl with ADHD. Mum says at home there are big meltdowns, she's hit her brother twice, won't "
+                     "do anything she's asked.", "Bedford", "10")
+    assert not advice.s47 and "behaviour_problems" in {i.concept for i in advice.indicators}
+
+
+def test_an_adult_hitting_the_brother_in_a_meltdown_keeps_the_red_flag():
+    advice = _advice("Mum says at home there are big meltdowns and dad has hit her brother twice.", "Bedford", "10")
+    assert advice.s47 and advice.level == 4

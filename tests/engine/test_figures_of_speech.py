@@ -82,3 +82,16 @@ def test_the_idiom_for_being_in_trouble_over_a_mishap_is_not_danger(text):
 def test_a_threat_to_kill_with_no_mishap_idiom_keeps_the_red_flag(text):
     advice = _advice(text, area="Norwich", age="8")
     assert advice.level == 4 and advice.s47
+
+
+# 002 Tier 1 "Child is safe": what would have happened in the speaker's own childhood (set O's neighbour).
+def test_what_would_have_happened_in_my_day_is_not_this_childs_harm():
+    advice = _advice("Saw the girl from number 12 snogging a lad at the bus stop. In my day we'd have got a clip round "
+                     "the ear.", area="Norwich", age="15", role="public")
+    assert not advice.s47 and advice.level <= 2
+
+
+def test_a_smack_said_of_this_child_after_in_my_day_keeps_the_worry():
+    advice = _advice("In my day we just got on with it. Her dad gives her a clip round the ear most nights and she had "
+                     "a red mark on her face.", area="Norwich", age="9", role="public")
+    assert advice.level >= 3

@@ -128,3 +128,14 @@ def test_a_redaction_placeholder_reads_as_one_word_like_the_name_it_replaced():
     redacted = get_matcher().find("Noticed a bruise on [NAME]'s upper arm when she was changing for PE.")
     assert [h.concept for h in raw] == [h.concept for h in redacted] == ["unexplained_injury"]
     assert redacted[0].words == "bruise on [NAME]'s upper arm"
+
+
+@pytest.mark.parametrize("text", ["No money/new phones/gifts, nobody older than 16 in the group.",
+                                  "No new phones/gifts."])
+def test_a_negation_reaches_along_a_slash_list(text):
+    """'No money/new phones/gifts' (set O's youth worker) denies every item, as 'no money, phones or gifts' does."""
+    assert _found(text).get("child_sexual_exploitation") is True
+
+
+def test_a_slash_list_without_a_negation_stays_a_worry():
+    assert _found("He has money/new phones/gifts he can't explain.").get("child_sexual_exploitation") is False

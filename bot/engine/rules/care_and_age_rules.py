@@ -18,7 +18,8 @@ none of that concept and the words are not denied:
 - a child under 16 whose boyfriend or girlfriend is an adult: child sexual exploitation (000 Appendix 1 level 4
   and 002 Tier 4: a child in a sexual relationship with an adult; 001 Level 4 "Child Sexual Exploitation");
 - a child out of school who cleans or minds the children of a household that is not her own family: domestic
-  servitude (004 private fostering level 4 "a victim of CSE, domestic slavery"; 002 and 004 s47 lists).
+  servitude (004 private fostering level 4 "a victim of CSE, domestic slavery"; 002 and 004 s47 lists); a child
+  working under someone's control is labour exploitation (``bot/engine/rules/child_labour``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from __future__ import annotations
 import re
 from typing import List, Optional
 
+from bot.engine.rules.child_labour import child_labour
 from bot.engine.rules.rule_hits import negated_before, rule_hit, sentence_of
 from bot.language.matcher import ConceptHit
 
@@ -241,7 +243,7 @@ def care_and_age_rules(hits: List[ConceptHit], text: str, age_years: Optional[fl
         if hit is not None:
             extra.append(hit)
     if "trafficking" not in found:
-        hit = kept_to_work(text, age_years)
+        hit = kept_to_work(text, age_years) or child_labour(text, age_years)
         if hit is not None:
             extra.append(hit)
     return hits + extra

@@ -165,10 +165,24 @@ def _mishap_idiom(hit: ConceptHit) -> bool:
                 and not _CONDITIONAL.search(sentence) and not _ADULT_SAID.search(sentence))
 
 
+# The speaker's own childhood, as a "what would have happened then" ("In my day we'd have got a clip round the ear",
+# set O's neighbour): nothing happened to this child. Only a hit after the would-have, in that sentence.
+_IN_MY_DAY = re.compile(r"\b(?:in my day|in our day|back in the day|when i was (?:\w+ ){0,2}?(?:young|younger|"
+                        r"little|a kid|a child|a lad|a girl|a boy|at school|her age|his age|their age))\b[^.!?]*?"
+                        r"\b(?:we|i|you)(?:'d|’d| would) (?:have|of) (?:got|had|been given|been)\b", re.I)
+
+
+def _in_my_day(hit: ConceptHit) -> bool:
+    """True when the hit is what would have happened in the speaker's own childhood."""
+    said = _IN_MY_DAY.search(hit.sentence)
+    return bool(said and hit.words and hit.sentence.find(hit.words, said.end()) >= 0)
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
     """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight, a
-    relative's prediction or the idiom for being in trouble over a mishap."""
+    relative's prediction, the idiom for being in trouble over a mishap or the speaker's own childhood."""
     return [replace(hit, negated=True)
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
-                                    or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)) else hit
+                                    or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)
+                                    or _in_my_day(hit)) else hit
             for hit in hits]

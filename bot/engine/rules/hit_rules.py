@@ -223,6 +223,20 @@ OTHER_SITES = re.compile(r"\b(?:back|tummy|stomach|chest|torso|ears?|neck|face|c
 
 
 
+# A scratch the child made, said with its cause beside it ("a bit of a scratch on her neck from itching" with nits, set
+# O): 003 Universal "Physically healthy", 002 Tier 1 "Child is safe". Scratches only, and only from itching or a
+# condition that itches; a bruise, a burn or "the cat did it" (someone's word for a cause) is never this.
+SELF_SCRATCH = re.compile(r"\bscratch\w*\b[^.!?]{0,40}?\b(?:from|with|by|through|because of)\s+(?:\w+\s+)?(?:itching|"
+                          r"itchy|scratching (?:herself|himself|themselves|at)|eczema|nits|head lice|chicken ?pox|"
+                          r"insect bites|midge bites|mosquito bites)\b", re.I)
+
+
+def _self_scratch(hit: ConceptHit) -> bool:
+    """An injury hit that is only a scratch the child made while itching."""
+    return (hit.concept in INJURY_HITS and "scratch" in hit.words.lower() and bool(SELF_SCRATCH.search(hit.sentence))
+            and not HURT_BY_SOMEONE.search(hit.sentence))
+
+
 def _marks_from_play(hit: ConceptHit) -> bool:
     """A physical-abuse hit that is only marks on a mobile child's knees, shins or elbows."""
     return (hit.concept == "physical_abuse" and not HURT_BY_SOMEONE.search(hit.words)
@@ -234,14 +248,15 @@ def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[
     result: List[ConceptHit] = []
     explained = read_facts(text).found & {"witnessed_explanation", "explained_condition"}
     stated = MECHANISM.sub(" ", text)
-    doubt = bool(doubt_said(text) or DOUBTFUL_ACCOUNT.search(stated)
-                 or ("explained_condition" not in explained and RECURRING.search(stated)))
+    doubted = bool(doubt_said(text) or DOUBTFUL_ACCOUNT.search(stated))
+    doubt = doubted or bool("explained_condition" not in explained and RECURRING.search(stated))
     for hit in hits:
         facts = read_facts(hit.sentence)
         injury = hit.concept in INJURY_HITS or _marks_from_play(hit)
         if hit.negated:
             result.append(hit)
-        elif (injury and child.non_mobile is False and not doubt and explained) \
+        elif (injury and child.non_mobile is False and ((not doubt and explained)
+                                                         or (not doubted and _self_scratch(hit)))) \
                 or marks_explained(hit, child.non_mobile is not False, text, doubt) \
                 or (hit.concept == "faltering_growth" and "diagnosed" in read_facts(text) and "refusal" not in facts) \
                 or (hit.concept in {"self_harm", "suicidal"} and "direct_denial" in facts and "mark" not in facts):

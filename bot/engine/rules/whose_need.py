@@ -104,7 +104,10 @@ def parents_death(hits: List[ConceptHit]) -> List[ConceptHit]:
 # Children's words only: "when he kicks off he hits her" may be a partner, so it is not here.
 _TANTRUM = re.compile(r"\b(?:tantrums?|meltdowns?|paddy|paddies|strops?)\b", re.I)
 _HURTS_ADULT = re.compile(r"\b(?:hit|hits|hitting|kick(?:s|ed|ing)?|bit|bites|biting|punch(?:es|ed|ing)?|"
-                          r"slap(?:s|ped|ping)?|scratch(?:es|ed|ing)?)\s+(?:me|her|mum|mummy|us|staff)\b", re.I)
+                          r"slap(?:s|ped|ping)?|scratch(?:es|ed|ing)?)\s+(?:me|her|mum|mummy|us|staff)\b"
+                          # or a brother or sister in the meltdown ("big meltdowns, she's hit her brother twice", set O)
+                          r"(?:\s+(?:little |big |younger |older |baby )?(?:brother|sister|sibling)s?\b)?", re.I)
+_SIBLING_HURT = re.compile(r"(?:brother|sister|sibling)s?$", re.I)
 _ADULT_ACTOR = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|step ?\w+|uncle|grand\w+|nan|gran|"
                           r"boyfriend|partner|fella|bloke|man|adult|carer|babysitter)\b", re.I)
 _TANTRUM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
@@ -112,6 +115,13 @@ _CHILD_ACTOR = re.compile(r"\b(?:toddler|little one|(?:her|his|my|the) (?:son|bo
                           r"year-old)|\d+y\d*m?)\b", re.I)
 # The parent telling it is not the actor: "Mum says tantrums all day, he hits her".
 _TELLER = re.compile(r"\b\w+\s+(?:says|said|reports?|reported|tells? \w+|told \w+)\b", re.I)
+
+
+def _hurt_in_sentence(hit: ConceptHit, hurt: re.Match) -> str:
+    """Who was hurt, read on in the sentence past the hit's own words ("she's hit her" + " brother twice")."""
+    at = hit.sentence.find(hit.words)
+    found = _HURTS_ADULT.search(hit.sentence, at + hurt.start()) if at >= 0 else None
+    return found.group(0) if found else hurt.group(0)
 
 
 def tantrum_aggression(hits: List[ConceptHit]) -> List[ConceptHit]:
@@ -122,6 +132,7 @@ def tantrum_aggression(hits: List[ConceptHit]) -> List[ConceptHit]:
         # The child must be the one said to hit: the teller hit ("he hit me") or a child named ("her toddler ... he
         # hits her"). "Mum says when she has a tantrum he hits her" may be her partner hitting the child: it stays.
         child_hits = hurt and (hurt.group(0).lower().endswith(("me", "us", "staff"))
+                               or _SIBLING_HURT.search(_hurt_in_sentence(hit, hurt))
                                or _CHILD_ACTOR.search(hit.sentence))
         if (hit.concept in _TANTRUM_CONCEPTS and not hit.negated and hurt and _TANTRUM.search(hit.sentence)
                 and child_hits and not _ADULT_ACTOR.search(actor)):
