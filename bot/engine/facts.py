@@ -16,11 +16,19 @@ from typing import FrozenSet, List
 
 FACT_PATTERNS = {
     # An injury or visible mark: outside the seeds' "legal limits" for chastisement (Norfolk tier 3/4, Bedford).
-    "mark": r"bruis\w*|marks?|marked|welts?|burn[st]?|burned|scald\w*|fractur\w*|cuts?|graze[sd]?|scratch\w*|"
+    # "cuts" but not "hours cut", "pay cuts", "cut off", "cut down" (set O: "Dad's hours cut at the factory").
+    "mark": r"bruis\w*|marks?|marked|welts?|burn[st]?|burned|scald\w*|fractur\w*|"
+            r"(?<!hours )(?<!pay )(?<!wage )(?<!wages )(?<!benefit )(?<!benefits )(?<!funding )(?<!budget )(?<!hair )"
+            r"cuts?(?! (?:off|down|back|short|out|in|up|ties)\b)|graze[sd]?|scratch\w*|"
             r"swell\w*|swollen|bleed\w*|blood\w*|black eye|red (?:mark|patch|lines?)|hand ?print|injur\w*|lumps?",
     "implement": r"belt\w*|slipper|stick|cable|wire|wooden spoon|spoon|shoe|hanger|ruler|bat|lead|strap|hairbrush|"
                  r"charger|object|implement|whip\w*|cane|hose",
-    "head_face": r"face|head|ear|ears|cheek|eye|eyes|mouth|lips?|nose|jaw|teeth|round the head|across the face",
+    # A place on the head or face, not a word that contains one: "head lice", "head teacher", "keep an eye on", "eye
+    # contact", "face to face", "word of mouth"; teeth only when knocked or broken (decay is a health need, set O).
+    "head_face": r"(?<!to )face(?! to face)|head(?!\s+(?:lice|teacher|of (?:year|house|school|department)|office|"
+                 r"start|count))|ear|ears|cheek|(?<!an )(?<!keep )eyes?(?! contact)|(?<!word of )mouth|lips?|nose|jaw|"
+                 r"(?:knocked|broke|broken|chipped|smashed|loose|lost|cracked) (?:\w+ )?(?:teeth|tooth)|"
+                 r"round the head|across the face",
     "shaking": r"shak(?:e|es|en|ing)|shook",
     "strangling": r"strangl\w*|chok(?:e|ed|es|ing)|throttl\w*|(?:hands?|grip\w*|arm) (?:round|around|on) (?:[\w']+ )?"
                   r"(?:neck|throat)|by the (?:neck|throat)|marks? on (?:\w+ )?(?:neck|throat)|(?:neck|throat) marks?|"

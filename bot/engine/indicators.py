@@ -324,6 +324,9 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
               for sim, c in zip(similarities, candidates, strict=True)]
     if physical_act(where):  # a line for "non-physical" abuse does not fit a push or a punch
         scored = [row for row in scored if "non-physical" not in row[2].text.lower()] or scored
+    # A concept the area names only on its section 47 list ("Domestic abuse in pregnancy*", 000 lines 1239 and 1422)
+    # is section 47 there, as a red flag is everywhere.
+    s47_concept = s47_concept or all(c.s47 and list(c.concepts) == [hit.concept] for c in candidates)
     if (s47_concept or life_threat) and any(c.s47 for c in candidates):
         allowed = [row for row in scored if row[2].s47]
     else:

@@ -21,7 +21,8 @@ def _advice(worried: str, age: str):
 @pytest.mark.parametrize("text", [
     "Noah (3) touches his private parts quite a lot at nap time and when he's tired, sometimes hand down his "
     "trousers at story time. He isn't doing it to other children and he's not upset.",
-    "Our reception girl (4) keeps touching herself at carpet time when she is bored; mum says she does it in the bath.",
+    "Our reception girl (4) puts her hand down her knickers at carpet time when she is bored; mum says she does it in "
+    "the bath too.",
 ])
 def test_a_young_child_touching_their_own_body_is_not_sexual_abuse(text):
     advice = _advice(text, "3")

@@ -88,3 +88,25 @@ def test_a_net_proposal_beside_an_explained_injury_is_still_acted_on_when_it_say
     assert not _about_the_explained("She said daddy squeezed her arm really hard", concepts, explained)
     assert not _about_the_explained("Her arm has marks where someone grabbed her", concepts, explained)
     assert not _about_the_explained("Bruises on bony bits", ["neglect"], explained)
+
+
+# Set O: "Dad's hours cut at the factory" read as a cut (a mark of harm), "Head lice never treated" and "visible decay
+# front teeth" as an injury to the head or face; each took a level-2 need to its level-4 line.
+@pytest.mark.parametrize("text", ["Dad's hours cut at the factory, rent arrears building.", "Pay cuts at work.",
+                                  "They had the gas cut off."])
+def test_a_cut_to_hours_or_money_is_not_a_mark(text):
+    assert "mark" not in read_facts(text).found
+
+
+@pytest.mark.parametrize("text", ["Head lice never treated despite letters.", "Visible decay front teeth.",
+                                  "Neighbours keep an eye on them.", "Good eye contact.", "A face to face meeting.",
+                                  "I spoke to the head teacher."])
+def test_words_that_contain_a_head_or_face_are_not_an_injury_there(text):
+    assert "head_face" not in read_facts(text).found
+
+
+@pytest.mark.parametrize("text, fact", [("A cut on his head.", "head_face"), ("Cuts on her arms.", "mark"),
+                                        ("He knocked her teeth out.", "head_face"), ("A bruise by her eye.", "head_face"),
+                                        ("Slapped across the face.", "head_face")])
+def test_an_injury_to_the_head_or_a_cut_is_still_read(text, fact):
+    assert fact in read_facts(text).found
