@@ -18,6 +18,7 @@ from bot.engine.facts import Facts, has_fact, physical_act, read_facts
 from bot.engine.injury_words import INJURY_WORDS, SCHOOL_MARKS, affirmed_injury, doubt_said
 from bot.engine.level_caps import at_top_line, capped_at_level_2
 from bot.engine.rules.care_and_age_rules import PREGNANCY_AGES
+from bot.engine.rules.domestic_abuse_rules import graded_below_high
 from bot.engine.rules.rule_hits import sentence_around
 from bot.engine.rules.whose_need import mothers_injury
 from bot.guidance.models import AgeRule, Indicator
@@ -313,6 +314,9 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         # The mark is on the abused mother, said so: it is the abuse itself, not harm to the child; its serious
         # forms are serious_domestic_abuse (rules/hit_rules.py). "He hit her across the face" stays a fact of harm.
         facts = facts.without(MOTHERS_MARK)
+    if hit.concept == "domestic_abuse" and graded_below_high(account or where):
+        # Call-outs the police graded standard or medium are not the "persistent" level-4 line on their own.
+        facts = facts.without(frozenset({"repeated_police"}))
     severity = max(_severity(said, where), 1 if life_threat or facts.acute else -1)
     if similarities is None:
         similarities = []

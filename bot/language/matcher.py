@@ -312,7 +312,8 @@ def is_negated(doc: Doc, span: Span) -> bool:
     skipped: List[int] = []
     while index >= max(clause_start, span.start - NEGATION_WINDOW):
         token = doc[index]
-        if (token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"}) and not _minimiser(doc, token.i):
+        no_one = token.lower_ == "one" and token.i > 0 and doc[token.i - 1].lower_ == "no"  # "no one's grooming him"
+        if (token.lower_ in NEGATION_CUES or token.lemma_ in {"deny"} or no_one) and not _minimiser(doc, token.i):
             if skipped and token.lower_ != "no":
                 return False  # only "no" reaches over a describing word: "no safeguarding disclosures"
             # "no drugs, alcohol or older lads" negates the whole list; "not collected, missed reviews" does not.

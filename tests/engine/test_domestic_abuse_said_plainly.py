@@ -89,3 +89,26 @@ def test_a_childs_binge_on_crisps_is_not_a_parents_drinking():
     advice = assess(Case(area="Bedford", age="15", role="public", worried="She sometimes binges on crisps at the "
                          "weekend.", scale=5))
     assert "parental_substance_misuse" not in {i.concept for i in advice.indicators}
+
+
+# 002 Tier 4 domestic abuse (line ~1776) "a perpetrator of persistent/serious physical violence": a second incident the
+# police themselves graded standard or medium, with no injury, weapon or strangling, is not that (sets I, L, N).
+SECOND_STANDARD = ("PPN (DA, standard). Verbal argument escalated to male pushing female against the kitchen door. No "
+                   "visible injury. Two children asleep upstairs. DASH standard. Second DA incident at the address in 6 "
+                   "months.")
+
+
+def test_a_second_incident_graded_standard_is_not_serious_domestic_abuse():
+    advice = assess(Case(area="Bulwell", age="7", role="professional", worried=SECOND_STANDARD, scale=5))
+    assert advice.level == 3 and not advice.s47
+    assert "physical_abuse" not in {i.concept for i in advice.indicators}  # the push was on the adult
+
+
+@pytest.mark.parametrize("text", [
+    SECOND_STANDARD.replace("DASH standard", "DASH high"),
+    SECOND_STANDARD.replace("DASH standard", "DASH standard, referred to MARAC"),
+    SECOND_STANDARD + " He had his hands round her throat.",
+])
+def test_a_high_grading_marac_or_strangling_keeps_it_serious(text):
+    advice = assess(Case(area="Bulwell", age="7", role="professional", worried=text, scale=5))
+    assert advice.level == 4 and advice.s47

@@ -58,3 +58,15 @@ def test_everyday_signs_of_domestic_abuse(text):
 
 def test_police_at_the_door_about_something_else_is_not_domestic_abuse():
     assert "domestic_abuse" not in _concepts("The police were at the door about his bike being stolen.")
+
+
+# 003 Early Help "Concerns about weight and diet including poor nutrition, obesity" and Targeted "Excessive weight
+# loss/gain": a child's weight said in a school nurse's words (set G: "a healthy lifestyles programme for a year ...
+# the GP has flagged raised blood sugars").
+@pytest.mark.parametrize("text", [
+    "He's been on a healthy lifestyles programme for a year, nothing has changed, and the GP has flagged raised blood "
+    "sugars.",
+    "NCMP follow up: BMI above the 98th centile, referred to weight management.",
+])
+def test_a_childs_weight_in_health_words_is_a_health_need(text):
+    assert "unmet_health_needs" in _concepts(text)

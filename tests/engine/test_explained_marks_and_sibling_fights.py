@@ -137,8 +137,8 @@ def test_a_scratch_beside_a_bruise_or_a_grab_keeps_the_red_flag(text):
 
 # 004 Level 2 "The child exhibits aggressive ... behaviours": in a meltdown the child hit her brother (set O's SENCO).
 def test_a_child_hitting_her_brother_in_a_meltdown_is_behaviour_not_abuse():
-    advice = _advice("10yo girl with ADHD. Mum says at home there are big meltdowns, she's hit her brother twice, won't "
-                     "do anything she's asked.", "Bedford", "10")
+    advice = _advice("10yo girl with ADHD. Mum says at home there are big meltdowns, she's hit her brother twice, "
+                     "won't do anything she's asked.", "Bedford", "10")
     assert not advice.s47 and "behaviour_problems" in {i.concept for i in advice.indicators}
 
 

@@ -106,7 +106,8 @@ def test_words_that_contain_a_head_or_face_are_not_an_injury_there(text):
 
 
 @pytest.mark.parametrize("text, fact", [("A cut on his head.", "head_face"), ("Cuts on her arms.", "mark"),
-                                        ("He knocked her teeth out.", "head_face"), ("A bruise by her eye.", "head_face"),
+                                        ("He knocked her teeth out.", "head_face"),
+                                        ("A bruise by her eye.", "head_face"),
                                         ("Slapped across the face.", "head_face")])
 def test_an_injury_to_the_head_or_a_cut_is_still_read(text, fact):
     assert fact in read_facts(text).found

@@ -139,3 +139,22 @@ def test_a_negation_reaches_along_a_slash_list(text):
 
 def test_a_slash_list_without_a_negation_stays_a_worry():
     assert _found("He has money/new phones/gifts he can't explain.").get("child_sexual_exploitation") is False
+
+
+def _active(text: str, concept: str) -> bool:
+    return any(h.concept == concept and not h.negated and not h.about_others for h in get_matcher().find(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Mum says he won't eat anything else and gives him money for the chippy.",  # pocket money from the family
+    "My brother's girlfriend is 30 weeks gone with their first.",  # weeks of a pregnancy, not an age
+    "No one's grooming him or owed money that I know of.",  # "no one" is a negation
+])
+def test_family_money_a_pregnancys_weeks_and_no_one_are_not_exploitation(text):
+    assert not _active(text, "child_sexual_exploitation")
+
+
+@pytest.mark.parametrize("text", ["An older man gives him money and lifts.", "Her boyfriend is 30 and picks her up.",
+                                  "No one knows where he goes; a man gives him cash."])
+def test_gifts_from_a_man_and_an_adult_partner_stay_exploitation(text):
+    assert _active(text, "child_sexual_exploitation")

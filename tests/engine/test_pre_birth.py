@@ -32,3 +32,17 @@ def test_an_unborn_childs_case_with_domestic_abuse_is_abuse_in_pregnancy():
 def test_pregnancy_said_in_the_account_reaches_the_line():
     advice = _advice("Mum is 20 weeks pregnant and her boyfriend hit her in the stomach on Saturday.", "3")
     assert {i.id for i in advice.indicators} & PREGNANCY_LINES and advice.s47
+
+
+# 000/001 Level 3 "Concern about prospective parenting ability, requiring pre-birth support to build skills and
+# capacity": in an unborn child's case a learning disability can only be a parent's (set B's sister-in-law).
+def test_a_learning_disability_in_an_unborn_childs_case_is_the_parents():
+    advice = _advice("My brother's girlfriend is 30 weeks gone with their first. She's 19 and has learning "
+                     "difficulties, she doesn't seem to get what a baby needs. They've got nothing ready.",
+                     "30 weeks pregnant")
+    assert advice.level == 3 and "parental_capacity" in {i.concept for i in advice.indicators}
+
+
+def test_a_childs_own_learning_difficulties_are_not_read_as_a_parents():
+    advice = _advice("He is 9 and has learning difficulties; school have an EHCP in place and he is happy.", "9")
+    assert "parental_learning_disability" not in {i.concept for i in advice.indicators}

@@ -9,10 +9,7 @@ Each rule cites the seed line it rests on (tests/engine/test_hit_rules.py quotes
   or face, shakes or chokes, or is to a non-mobile baby or a disabled child (Norfolk tier 2-4 and
   Bedford level 1-3 chastisement lines: "within legal limits ... visible bruising, grazes, scratches,
   minor swellings or cuts");
-- domestic abuse with strangling or choking, a weapon, a serious assault, repeated police call-outs or a
-  child hurt in the incident is level 4 in every area (000 7.1 "a single event, such as a violent assault";
-  004 "serious physical violence"; 002 and 004 s47 lists "A child being traumatised injured or neglected as a
-  result of domestic violence");
+- domestic abuse between adults is read in ``bot/engine/rules/domestic_abuse_rules``;
 - an unborn child's case reads its parents' needs as pre-birth concerns (``bot/engine/rules/pre_birth``);
 - a witnessed, consistent explanation for a mobile child's injury, a diagnosed cause for weight loss,
   and a direct denial after asking are heard: they rule the worry out (Norfolk tier 1 "bruising
@@ -32,6 +29,7 @@ from bot.engine.level_caps import ordinary_separation
 from bot.engine.rules.away_from_home import away_from_home
 from bot.engine.rules.care_and_age_rules import care_and_age_rules
 from bot.engine.rules.developmental_behaviour import developmental_behaviour
+from bot.engine.rules.domestic_abuse_rules import adult_victim, serious_domestic_abuse
 from bot.engine.rules.explained_marks import marks_explained
 from bot.engine.rules.figures_of_speech import figures_of_speech
 from bot.engine.rules.online_grooming import online_grooming
@@ -66,7 +64,6 @@ RECURRING = re.compile(r"\b(bruises? before|again|keeps? (?:getting|having|comin
                        r"more bruises|always (?:has|got))\b", re.I)
 INJURY_HITS = {"unexplained_injury", "injury_nonmobile_baby"}
 CHASTISEMENT_PROMOTES = ("mark", "implement", "head_face", "shaking", "strangling", "weapon")
-DA_SEVERE = ("strangling", "weapon", "serious_assault", "repeated_police", "child_hurt")
 
 
 HARM_WORDS = re.compile(r"\b(hit\w*|hurt\w*|touch\w*|abus\w*|rap(?:e|ed|es|ing)|beat\w*|kick\w*|punch\w*|slap\w*|"
@@ -192,23 +189,6 @@ def chastisement(hits: List[ConceptHit], child: ChildContext, disabled: bool) ->
     return result
 
 
-def serious_domestic_abuse(hits: List[ConceptHit], text: str, history: str = "") -> List[ConceptHit]:
-    result = list(hits)
-    for hit in hits:
-        if hit.concept != "domestic_abuse" or hit.negated or hit.field == "working_well":
-            continue
-        facts = read_facts(hit.sentence)
-        if any(f in facts for f in DA_SEVERE) or read_facts(text).found & {"repeated_police", "child_hurt"} or (
-                "repeated_police" in read_facts(history) or re.search(r"\b(?:[2-9]|several|multiple|numerous) "
-                                                                      r"(?:previous )?(?:da|dv|domestic)\b",
-                                                                      history, re.I)):
-            result.append(replace(hit, concept="serious_domestic_abuse",
-                                  label="serious domestic abuse (strangling, a weapon, a violent assault or "
-                                        "repeated police call-outs)"))
-            break
-    return result
-
-
 # How an accident happened is not an account in doubt: "the front wheel hit a kerb", "hit her cheek on the platform".
 MECHANISM = re.compile(r"\b(?:hit|banged|bumped|knocked|caught)\s+(?:(?:a|the)\s+(?!(?:\w+\s+)?(?:child|boy|girl|"
                        r"baby|kid|toddler|lad|son|daughter|pupil)\b)(?:\w+\s+)?\w+|(?:her|his|their|my)\s+"
@@ -264,30 +244,6 @@ def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[
         else:
             result.append(hit)
     return result
-
-
-def adult_victim(hits: List[ConceptHit]) -> List[ConceptHit]:
-    """"Her partner pushed her": a physical-abuse pattern on the same words as domestic abuse is about the
-    adult victim, not the child (unless a child is named as hurt); domestic abuse keeps it."""
-    spans = [(h.sentence, h.start, h.end) for h in hits if h.concept == "domestic_abuse" and not h.negated]
-    return [h for h in hits if not (h.concept == "physical_abuse" and not h.negated and any(
-        sentence == h.sentence and start < h.end and h.start < end for sentence, start, end in spans)
-        and not _child_is_hurt(h.words))]
-
-
-CHILD_OBJECT = re.compile(r"\b(child|son|daughter|baby|kids?|boy|girl|toddler|him)\b", re.I)
-NEXT_CLAUSE = re.compile(r"\s(?:and|because|so|when|then)\s", re.I)
-MOTHER = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|stepmother)\b", re.I)
-
-
-def _child_is_hurt(words: str) -> bool:
-    """Who the matched words say was hurt, read in their first clause ("dad hits mum and mum doesn't leave him":
-    mum). "Her" is the child when the mother is named as someone else after it ("dad hits her and mum doesn't
-    stop him"); otherwise it may be the adult victim of domestic abuse, which keeps it."""
-    first, *rest = NEXT_CLAUSE.split(words, maxsplit=1)
-    if CHILD_OBJECT.search(first):
-        return True
-    return bool(re.search(r"\bher\b", first, re.I) and not MOTHER.search(first) and rest and MOTHER.search(rest[0]))
 
 
 def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
