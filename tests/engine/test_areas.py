@@ -18,6 +18,8 @@ RESOLVER = AreaResolver(cached_areas())
     # Police and health shorthand for the cities (set O: "Nottm city centre", "Nottm NG7").
     ("Nottm city centre", "nottingham_city"), ("Nottm NG7", "nottingham_city"), ("Nott'm", "nottingham_city"),
     ("N'hampton", "northamptonshire"),
+    # Estates and wards users name as their place (set P).
+    ("Far Cotton", "northamptonshire"), ("Mile Cross", "norfolk"), ("Highbury Vale", "nottingham_city"),
 ])
 def test_known_places(text, area):
     match = RESOLVER.resolve(text)

@@ -93,9 +93,9 @@ def test_a_childs_binge_on_crisps_is_not_a_parents_drinking():
 
 # 002 Tier 4 domestic abuse (line ~1776) "a perpetrator of persistent/serious physical violence": a second incident the
 # police themselves graded standard or medium, with no injury, weapon or strangling, is not that (sets I, L, N).
-SECOND_STANDARD = ("PPN (DA, standard). Verbal argument escalated to male pushing female against the kitchen door. No "
-                   "visible injury. Two children asleep upstairs. DASH standard. Second DA incident at the address in 6 "
-                   "months.")
+SECOND_STANDARD = ("PPN (DA, standard). Verbal argument escalated to male pushing female against the kitchen door. "
+                   "No visible injury. Two children asleep upstairs. DASH standard. Second DA incident at the address "
+                   "in 6 months.")
 
 
 def test_a_second_incident_graded_standard_is_not_serious_domestic_abuse():

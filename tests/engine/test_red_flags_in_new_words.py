@@ -4,6 +4,8 @@ training data). Each test cites the seed line and has a twin that must not be re
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine.assess import assess
 from bot.engine.case import Case
 from bot.engine.facts import read_facts
@@ -99,3 +101,33 @@ def test_a_girl_living_with_her_mum_is_not_private_fostering():
     advice = _advice("A friend of her mum picks her up on Tuesdays. She has lived with her mum since February in a "
                      "new flat.", "Hyson Green", "14", scale=8)
     assert "private_fostering" not in {i.concept for i in advice.indicators}
+
+
+# Set P's three level-4 misses, each said in a child's or a GP's own words. 002 s47 "Pregnancy in a child aged under
+# 13"; 000 Appendix 2 "Sexual abuse of a child under 13*"; 004 and 002 s47 "sexual abuse" and indecent images.
+@pytest.mark.parametrize("text", [
+    "A Year 7 girl told her friend she 'did it properly' with a 15yo boy in the park at the weekend.",
+    "Pt said quietly she thinks she 'might have a baby in her tummy' as she's 'missed her monthly' twice.",
+    "She's been 'seeing' mum's friend's son, 19, 'at his flat after school'.",
+])
+def test_a_twelve_year_olds_sex_or_pregnancy_in_her_own_words_is_section_47(text):
+    advice = assess(Case(area="Bulwell", age="12", role="professional", worried=text, scale=4))
+    assert advice.level == 4 and advice.s47
+
+
+@pytest.mark.parametrize("text", [
+    "He did it with his mum's help last night, the maths homework was hard.",
+    "Mum has a baby in her tummy and she's excited to be a big sister.",
+    "She's been seeing her dad, 35, every other weekend since the split.",
+    "Her covid test was positive so she's off this week.",
+])
+def test_the_same_words_about_homework_a_mothers_pregnancy_or_contact_are_not(text):
+    advice = assess(Case(area="Bulwell", age="12", role="professional", worried=text, scale=8))
+    assert not advice.s47
+
+
+def test_a_naked_game_filmed_by_an_adult_is_section_47():
+    advice = assess(Case(area="Kempston", age="10", role="public", scale=2, worried=(
+        "She said they play 'doctors' with no clothes and Dean 'makes videos for his mate to keep'. She said it's a "
+        "secret.")))
+    assert advice.level == 4 and advice.s47

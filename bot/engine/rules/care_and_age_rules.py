@@ -82,7 +82,9 @@ PREGNANT_SELF = re.compile(
     r"she (?:says|said|told \w+) (?:she'?s|she is|she was))\s+(?:\w+\s+)?(?:pregnant|expecting|having a baby)\b|"
     r"\bpregnancy test|\bpositive test|\btests? (?:\w+ ){0,5}(?:were|was|are|is|came back|come back|both|all) "
     r"(?:both |all )?(?:positive|\+ve)\b|tummy (?:has )?(?:got|getting|is getting) (?:bigger|rounder)|"
-    r"missed (?:her|my) periods?|"
+    r"missed (?:her|my) (?:periods?|monthly|monthlies|time of the month)|"
+    # A child's own words for it (set P): "a baby in her tummy", "the test was positive".
+    r"(?:a )?baby in (?:her|my) (?:tummy|belly)|\btests? (?:was |is |came back |come back |were )?(?:positive|\+ve)\b|"
     # Health shorthand: "UPT positive", "~10/40 by dates", "12 weeks pregnant".
     r"\bupt\s*(?:\+ve|positive|pos)\b|(?<![\d/])(?:[4-9]|[1-3]\d)/40\b|\b(?:[4-9]|[1-3]\d) ?(?:weeks?|wks?) "
     r"(?:pregnant|gestation)", re.I)
@@ -99,6 +101,18 @@ _ADULT_PARTNER = re.compile(
     r"\b(?:boyfriend|girlfriend|bf|gf|fella|partner)\b[^.!?]{0,40}?(?:\b(?:he'?s|she'?s|he is|she is|is|aged?|age)"
     r" (1[89]|[2-6]\d)\b(?! ?(?:mins?|minutes|miles|quid|pounds|%|percent))|\((1[89]|[2-6]\d)\)|\b(1[89]|[2-6]\d) ?"
     r"(?:yo|y/o|years? old|yrs? old|year-old))", re.I)
+# A relationship said as "seeing" or "going out with" someone whose age is given ("she's been 'seeing' mum's friend's
+# son, 19", set P).
+_SEEING_ADULT = re.compile(
+    r"\b(?P<verb>been seeing|seeing|going out with|goes out with|dating|getting engaged to|engaged to)\b[^.!?]{0,40}?"
+    r"(?:\b(?:he'?s|she'?s|he is|she is|is|aged?)\s+|,\s*|\()(1[89]|[2-6]\d)\b"
+    r"(?! ?(?:mins?|minutes|miles|quid|pounds|%|percent|weeks|months|days|years ago))", re.I)
+# Someone a child "sees" by right or for help: a parent at contact, a relative, a professional.
+_SEEN_BY_RIGHT = re.compile(r"^\W*(?:(?:her|his|their|my|a|the|our)\s+)?(?:new\s+)?(?:dad|daddy|father|mum|mummy|"
+                            r"mother|parents?|nan|nana|gran|grandma|grandad|grandpa|"
+                            r"grandparents?|uncle|aunt\w*|brother|sister|cousin|step\w*|social worker|counsell?or|"
+                            r"therapist|doctor|gp|nurse|camhs|worker|mentor|tutor|teacher|coach|psychologist)\b"
+                            r"(?!['’]s)", re.I)
 # The boyfriend's age said a sentence or two later: "She's got a boyfriend now ... He's 19 I think" (set N).
 _BOYFRIENDS_AGE_LATER = re.compile(
     r"\b(?:boyfriend|bf|fella)\b.{0,200}?\bhe(?:'s|’s| is) (?:about |around |like |maybe )?(1[89]|[2-6]\d)\b"
@@ -171,7 +185,8 @@ def adult_partner(text: str, age_years: Optional[float]) -> Optional[ConceptHit]
     """A child under 16 whose boyfriend or girlfriend is said to be 18 or over (not a parent's partner)."""
     if age_years is None or not 0 <= age_years < PARTNER_MAX_AGE:
         return None
-    for match in [*_ADULT_PARTNER.finditer(text), *_BOYFRIENDS_AGE_LATER.finditer(text)]:
+    seeing = [m for m in _SEEING_ADULT.finditer(text) if not _SEEN_BY_RIGHT.search(text[m.end("verb"):m.end()])]
+    for match in [*_ADULT_PARTNER.finditer(text), *_BOYFRIENDS_AGE_LATER.finditer(text), *seeing]:
         before = text[max(0, match.start() - 30):match.start()]
         if not _PARENTS_PARTNER.search(before) and not negated_before(text, match):
             return rule_hit("child_sexual_exploitation", "a child whose boyfriend or girlfriend is an adult", text,
