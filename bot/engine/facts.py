@@ -282,6 +282,18 @@ def negated_at(text: str, start: int) -> bool:
     return any(w in NEGATORS or w.endswith("n't") for w in before)
 
 
+# A cut to hours, pay or a supply, said in any tense ("after dad's hours were cut", "the gas got cut"): no wound.
+_CUT_TO = re.compile(r"\b(?:hours|pay|wages?|benefits?|funding|budget|money|electric(?:ity)?|gas|power|water|phone|"
+                     r"internet|hair|grass|lawn|contact)\b(?:\s+\w+){0,2}?\s+(?:were|was|been|got|get|gets|are|is|"
+                     r"being)\s+$", re.I)
+
+
+def cut_to_money_or_hours(text: str, match: re.Match) -> bool:
+    """True when a matched "cut" is a cut to hours, pay or a supply ("hours were cut"), not a wound."""
+    return match.group(0).lower().startswith("cut") and bool(_CUT_TO.search(text[max(0, match.start() - 40):
+                                                                                   match.start()]))
+
+
 @lru_cache(maxsize=4096)
 def read_facts(text: str) -> Facts:
     """The facts stated (not denied) in the text."""
@@ -293,6 +305,8 @@ def read_facts(text: str) -> Facts:
                 found.add(name)
             continue
         stated = [m for m in pattern.finditer(text) if not negated_at(text, m.start())]
+        if name == "mark":
+            stated = [m for m in stated if not cut_to_money_or_hours(text, m)]
         if stated:
             found.add(name)
         if name == "hazard" and len(stated) >= 2:

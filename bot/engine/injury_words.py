@@ -17,7 +17,9 @@ INJURY_WORDS = re.compile(
     # "broken"/"break" only about a body: "he's broken a window" is behaviour, not an injury.
     r"\b(bruis\w*|marks?|marked|burn\w*|scald\w*|fractur\w*|(?:broken|break)(?!\s+(?:(?:a|the|an|his|her|their|my|"
     r"some|two|three)\s+)?(?:windows?|doors?|glass|toys?|phones?|plates?|furniture|chairs?|tables?|tv|screens?|"
-    r"laptops?|things|stuff|promises?|rules?|up|down|out|time|heart))|cuts?|swell\w*|swollen|bleed\w*|"
+    r"laptops?|things|stuff|promises?|rules?|up|down|out|time|heart))|"
+    # "cut off from her friends", "cut down on sweets": no wound.
+    r"cuts?(?!\s+(?:off|down|back|short|out|in|up|ties|corners))|swell\w*|swollen|bleed\w*|"
     r"blood|injur\w*|scratch\w*|bites?|bitten|red patch\w*|petechia\w*|lump|bump|black eye|split lip|hand ?print|"
     r"welts?|graze[sd]?|finger ?(?:tip )?marks)\b"
 )

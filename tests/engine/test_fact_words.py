@@ -111,3 +111,21 @@ def test_words_that_contain_a_head_or_face_are_not_an_injury_there(text):
                                         ("Slapped across the face.", "head_face")])
 def test_an_injury_to_the_head_or_a_cut_is_still_read(text, fact):
     assert fact in read_facts(text).found
+
+
+@pytest.mark.parametrize("text", ["Rent arrears after dad's hours were cut.", "The gas got cut last week."])
+def test_a_cut_said_in_another_tense_to_hours_or_a_supply_is_not_a_mark(text):
+    assert "mark" not in read_facts(text).found
+
+
+def test_cut_off_from_friends_is_not_an_injury_to_a_baby():
+    """Set P: a teen mother "cut off from her friends" read as an injury to her 4-month-old (a section 47 line)."""
+    advice = assess(Case(area="Bulwell", age="4 months", role="professional", scale=7,
+                         worried="Mum is 17 and feels cut off from her friends since the baby came; baby thriving."))
+    assert not advice.s47 and "injury_nonmobile_baby" not in {i.concept for i in advice.indicators}
+
+
+def test_a_cut_on_a_babys_leg_is_still_an_injury():
+    advice = assess(Case(area="Bulwell", age="4 months", role="professional", scale=5,
+                         worried="There was a small cut on the baby's leg that mum couldn't explain."))
+    assert advice.s47 and advice.level == 4

@@ -106,3 +106,30 @@ def test_a_dad_screaming_he_will_kill_him_over_a_game_is_still_danger():
 def test_blood_that_frightened_the_grandmother_is_no_doubt():
     assert not doubt_said("Lots of blood, which frightened me more than her.")
     assert doubt_said("She was frightened of going home.")
+
+
+# 004 Level 1-2 chastisement "within legal limits": a grandparent's wife who "says that's abuse these days" gives an
+# opinion of the act, she is not a child telling of abuse (set P). The act keeps its own hit.
+def test_someones_opinion_that_an_act_is_abuse_is_not_a_disclosure():
+    advice = _advice("My son in law tapped my granddaughter on the back of the hand when she reached for a pan on the "
+                     "hob. My wife says that's abuse these days and we should report it.", "Kempston", "3",
+                     role="public", scale=9)
+    assert not advice.s47 and "disclosure_abuse" not in {i.concept for i in advice.indicators}
+
+
+def test_a_child_saying_it_was_abuse_keeps_the_disclosure():
+    advice = _advice("She told me her stepdad hits her with a belt and she said it's abuse.", "Kempston", "9")
+    assert advice.s47 and advice.level == 4
+
+
+# 003 Targeted "Rejection or taunting by peers": name-calling on a children's group chat is bullying.
+def test_name_calling_on_a_group_chat_is_bullying_not_emotional_abuse():
+    advice = _advice("My son is 12 and he's been getting messages on a group chat calling him gay and fat.", "Norwich",
+                     "12", role="public", scale=6)
+    assert "bullying" in {i.concept for i in advice.indicators}
+    assert "emotional_abuse" not in {i.concept for i in advice.indicators}
+
+
+def test_a_parent_calling_names_in_a_group_chat_keeps_emotional_abuse():
+    advice = _advice("His dad keeps calling him fat and useless, even in the family group chat.", "Norwich", "12")
+    assert "emotional_abuse" in {i.concept for i in advice.indicators}

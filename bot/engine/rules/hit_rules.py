@@ -246,6 +246,11 @@ def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[
     return result
 
 
+# Someone's view that an act is abuse ("my wife says that's abuse these days", set P), not a child telling of it.
+OPINION = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?)\s+(?:that'?s|it'?s|this is|that is|it is|it was|that "
+                     r"was)\s+(?:\w+\s+)?abus\w*", re.I)
+
+
 def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
     """A secret, a plea not to tell or "she disclosed" names no harm: ask what the child said, in their words.
 
@@ -254,6 +259,8 @@ def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[Concep
     """
     kept: List[ConceptHit] = []
     for hit in hits:
+        if hit.concept == "disclosure_abuse" and not hit.negated and OPINION.search(hit.words):
+            continue  # "my wife says that's abuse these days": an opinion of an act, which keeps its own hit
         if (hit.concept == "disclosure_abuse" and not hit.negated and not HARM_WORDS.search(hit.sentence)
                 and not THREAT_WORDS.search(hit.sentence)):
             outcome.notes.append("Ask the child (or whoever told you) what exactly was said, in their own words, and "
@@ -268,6 +275,9 @@ def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[Concep
 PLAY = re.compile(r"\b(football|rugby|break ?time|at break|lunch ?time|playground|rough (?:games|play)|"
                   r"play fight\w*|monkey bars)\b", re.I)
 PEER_HARM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
+# Name-calling on a group chat among children ("messages on a group chat calling him gay and fat", set P): bullying
+# (003 Targeted "Rejection or taunting by peers"), not a carer's emotional abuse, when no adult is named.
+GROUP_CHAT = re.compile(r"\b(?:group ?chats?|class chat|year group chat|snapchat group|whatsapp group)\b", re.I)
 # A mark whose cause is said beside it as a fight between children ("scratches down his neck from where they were
 # scrapping over the remote"), with no adult named in the sentence: harm between children, not an injury unexplained.
 FIGHT_CAUSE = re.compile(r"\b(?:from|after|in|during) (?:where |when )?(?:\w+ ){0,3}?(?:fight\w*|scrap\w*|"
@@ -286,8 +296,10 @@ def peer_harm(hits: List[ConceptHit]) -> List[ConceptHit]:
         # The adult may be named in the matched words themselves ("dad kicked him at football"): then it stays.
         fight = (hit.concept == "unexplained_injury" and not hit.negated
                  and FIGHT_CAUSE.search(hit.sentence[len(before):]) and not ADULT_WORDS.search(hit.sentence))
-        if fight or (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
-                     and not ADULT_WORDS.search(f"{before} {hit.words}")):
+        chat = (hit.concept == "emotional_abuse" and not hit.negated and GROUP_CHAT.search(hit.sentence)
+                and not ADULT_WORDS.search(hit.sentence))
+        if fight or chat or (hit.concept in PEER_HARM_CONCEPTS and not hit.negated and peer
+                             and not ADULT_WORDS.search(f"{before} {hit.words}")):
             out.append(replace(hit, concept="bullying", label="being hurt by other children"))
         else:
             out.append(hit)
