@@ -23,7 +23,8 @@ SETS = {"dev_set": DEV_SET, "dev_set_2": DEV_SET_2, "blind_a": BLIND / "set_a_sh
         "blind_f": BLIND / "reserved_next.yml", "blind_g": BLIND / "reserved_after.yml",
         "blind_h": BLIND / "reserved_final.yml", "blind_i": BLIND / "reserved_dec.yml",
         "blind_j": BLIND / "reserved_late.yml", "blind_k": BLIND / "reserved_k.yml",
-        "blind_l": BLIND / "reserved_l.yml", "blind_m": BLIND / "reserved_m.yml", "blind_n": BLIND / "reserved_n.yml"}
+        "blind_l": BLIND / "reserved_l.yml", "blind_m": BLIND / "reserved_m.yml", "blind_n": BLIND / "reserved_n.yml",
+        "blind_o": BLIND / "reserved_o.yml", "blind_p": BLIND / "reserved_p.yml"}
 RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-level floor)
     "dev_set": (0, 0, 0.90), "dev_set_2": (0, 0, DEV_SET_2_EXACT_LEVEL_FLOOR),
     # Measured 2026-12-06 (issue 11): 0 under-triage on every set; exact A 84.1%, B 83.8%, C 80.5%, D 86.5%;
@@ -55,7 +56,14 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # were then fixed by general rules and patterns (police taking a father's laptop over "pictures of kids", a cutting
     # "so you're clean", a child "cleansed" of "something evil", children alone while mum works nights, a boyfriend's
     # age said two sentences later, a list of targets and a machete, a girl living for months with her mum's friend).
-    "blind_n": (3, 0, 0.72),
+    "blind_n": (3, 0, 0.78),
+    # Set O was the reserved set until its one reading at 1b4e05a (73.0% exact, 4 under, 3 of them level 4); its misses
+    # were then fixed by general rules (city shorthand "Nottm", a child working under someone's control, a parent's
+    # binges said plainly): 80% exact, 0 under. Set P was the reserved set until its one reading at 5664fb9 (65.0%
+    # exact, 10 under, 3 of them level 4); its level-4 misses (a child's own words for sex and pregnancy, "seeing" a
+    # 19-year-old, "doctors" with no clothes filmed) and three estates not recognised were then fixed: 70% exact,
+    # 4 under (level 3 -> 2).
+    "blind_o": (0, 0, 0.78), "blind_p": (4, 0, 0.68),
 }
 
 
@@ -69,7 +77,8 @@ def named_report(request):
                                            ("blind_e", 100), ("blind_f", 100), ("blind_g", 100),
                                            ("blind_h", 100), ("blind_i", 100), ("blind_j", 100),
                                            ("blind_k", 100), ("blind_l", 100),
-                                           ("blind_m", 100), ("blind_n", 100)])
+                                           ("blind_m", 100), ("blind_n", 100), ("blind_o", 100),
+                                           ("blind_p", 100)])
 def test_each_set_is_big_and_covers_every_area_and_level(name, minimum):
     vignettes = load_vignettes(SETS[name])
     assert len(vignettes) >= minimum

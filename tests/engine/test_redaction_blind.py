@@ -50,10 +50,16 @@ DRAMA_PHONE = re.compile(r"(?:\+44|0044|0)(?:7700900\d{3}|1632960\d{3}|1(?:1[3-8
 def test_every_detail_in_the_blind_corpus_is_fictional():
     """The issue: Ofcom drama phone ranges, example.com addresses, NHS numbers in the 999 test range with a valid
     check digit, and the QQ prefix that HMRC never issues for NI numbers."""
-    for item in load():
+    assert_fictional(load())
+
+
+def assert_fictional(corpus: list) -> None:
+    """Every phone, email, NHS and NI number in a corpus is one that is never issued to a real person."""
+    for item in corpus:
         for span in item["pii"]:
             text, digits = span["text"], re.sub(r"\D", "", span["text"])
             if span["kind"] == "phone":
+                digits = re.sub(r"^440", "44", digits) if "(0)" in text else digits  # "+44 (0)7700 900123"
                 assert DRAMA_PHONE.fullmatch("+" + digits if digits.startswith("44") else digits), text
             elif span["kind"] == "email":
                 assert re.search(r"example(?:\.| dot )(?:com|org|net)$", text), text
