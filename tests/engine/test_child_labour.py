@@ -45,3 +45,10 @@ def test_a_parents_lost_job_beside_children_out_till_late_is_not_the_childs_work
                      "The little one has had the same trainers with holes in for ages. Mums been struggling since she "
                      "lost her job.", "7")
     assert "trafficking" not in {i.concept for i in advice.indicators}
+
+
+@pytest.mark.parametrize("text", ["His school work has dropped since he started gaming till 2 at night.",
+                                  "She starts work experience at the nursery next week, 9 till 5 in the evening."])
+def test_school_work_and_work_experience_are_not_a_job(text):
+    advice = _advice(text, "14")
+    assert "trafficking" not in {i.concept for i in advice.indicators}

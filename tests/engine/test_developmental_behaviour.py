@@ -37,6 +37,7 @@ def test_a_young_child_touching_their_own_body_is_not_sexual_abuse(text):
     ("Noah (3) touches his private parts and tries to touch other children's private parts at nap time.", "3"),
     ("Since mum's new boyfriend moved in she keeps touching her private parts and says it hurts.", "4"),
     ("He touches his private parts a lot in class.", "9"),  # older than the rule's age
+    ("Ellie (4) touches her private parts at nap time when Daddy tells her to.", "4"),  # an adult after it
 ])
 def test_touching_with_someone_else_an_adult_pain_or_an_older_child_keeps_the_worry(text, age):
     advice = _advice(text, age)

@@ -78,6 +78,8 @@ def test_the_idiom_for_being_in_trouble_over_a_mishap_is_not_danger(text):
     "She broke her mum's phone and said her dad is going to kill her when he gets home; she has bruises on her arm "
     "from last time.",
     "She said her stepdad is going to kill her.",
+    "Dad lost his temper over the broken TV and after a lot of shouting said he's going to kill her.",
+    "He ate nothing all weekend and told me his mum is going to kill him when she gets back.",
 ])
 def test_a_threat_to_kill_with_no_mishap_idiom_keeps_the_red_flag(text):
     advice = _advice(text, area="Norwich", age="8")

@@ -24,7 +24,7 @@ from bot.engine.rules.rule_hits import ADULT_WORDS, negated_before, rule_hit
 from bot.language.matcher import ConceptHit
 
 LABOUR_MAX_AGE = 16
-_WORKS = re.compile(r"\b(?:works?|working|worked|job|shifts?|employ\w*)\b(?!\s+(?:hard|out|on (?:his|her) "
+_WORKS = re.compile(r"\b(?:works?|working|worked|job|shifts?|employ\w*)\b(?!\s+(?:hard|out|experience|on (?:his|her) "
                     r"(?:reading|maths|homework|spelling)))", re.I)
 _SCHOOL_TIME = re.compile(r"\b(?:including school days|on school days|in school (?:time|hours)|during school|"
                           r"instead of (?:going to )?school|(?:no|not at|not in|doesn'?t go to|never at|never in) "
@@ -37,9 +37,11 @@ _SLEEPS_THERE = re.compile(r"\b(?:sleep|sleeps|sleeping|slept|live|lives|living|
                            r"container|storeroom|store room)\b", re.I)
 _PAPERS_HELD = re.compile(r"\b(?:has|have|holds?|held|keeps?|kept|got|took|taken)\s+(?:all\s+)?(?:my|his|her|their)\s+"
                           r"(?:papers|passport|passports|documents|id|visa)\b", re.I)
-# A job lost or sought is not work done: "mum's been struggling since she lost her job" (set B).
+# A job lost or sought is not work done ("mum's been struggling since she lost her job", set B), and school work is
+# not a job ("his school work has dropped since he games till 2 at night").
 _NO_WORK = re.compile(r"\b(?:lost|lose|losing|quit|left|leaving|out of|no|without|looking for|find a|get a|between|"
-                      r"mums?|dads?|parents?)\s+(?:\w+\s+)?$", re.I)
+                      r"mums?|dads?|parents?)\s+(?:\w+\s+)?$|\b(?:school|class|course|home|social|youth|key|group|"
+                      r"team|art|written|good|hard)\s+$", re.I)
 _PARENT_HOLDS = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?)\s+(?:\w+\s+){0,2}?$", re.I)
 
 

@@ -151,9 +151,12 @@ _BODY_OR_HARM = re.compile(r"\b(?:arm|arms|leg|legs|head|face|neck|throat|wrist|
                            r"weapon|punch\w*|kick\w*|slap\w*|smack\w*|beat\w*|strangl\w*|chok\w*)\b", re.I)
 _CONDITIONAL = re.compile(r"\b(?:if (?:you|u|she|he|they|i) (?:ever )?(?:tell|tells|told|say|says|grass|snitch)|"
                           r"or else|or (?:i'?ll|he'?ll|she'?ll))\b", re.I)
-_ADULT_SAID = re.compile(rf"{_ADULT_SPEAKER.pattern}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|tells|shouted|screamed|"
+_ADULT_SAID = re.compile(rf"{_ADULT_SPEAKER.pattern}\s+(?:\w+\s+){{0,5}}?(?:said|says|told|tells|shouted|screamed|"
                          r"yelled|threatened|threatens|texted|messaged|wrote)\b", re.I)
 _KILL = re.compile(r"\bkill\b", re.I)
+# Not a mishap to a thing: a temper lost, a child who ate nothing or is hungry ("dad lost his temper").
+_NOT_A_MISHAP = re.compile(r"\blost (?:his|her|their|my|the) (?:temper|rag|head|control|mind|plot)\b|\blost it\b|"
+                           r"\bate (?:nothing|no)\b|\bnothing to eat\b|\bhungry\b|\bstarv\w*", re.I)
 
 
 def _mishap_idiom(hit: ConceptHit) -> bool:
@@ -161,7 +164,7 @@ def _mishap_idiom(hit: ConceptHit) -> bool:
     if hit.concept != "immediate_danger" or not hit.words or not _KILL.search(hit.words):
         return False
     sentence = hit.sentence
-    return bool(_MISHAP.search(sentence) and not _BODY_OR_HARM.search(sentence)
+    return bool(_MISHAP.search(sentence) and not _BODY_OR_HARM.search(sentence) and not _NOT_A_MISHAP.search(sentence)
                 and not _CONDITIONAL.search(sentence) and not _ADULT_SAID.search(sentence))
 
 

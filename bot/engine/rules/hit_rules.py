@@ -247,8 +247,11 @@ def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[
 
 
 # Someone's view that an act is abuse ("my wife says that's abuse these days", set P), not a child telling of it.
-OPINION = re.compile(r"\b(?:says?|said|thinks?|thought|reckons?)\s+(?:that'?s|it'?s|this is|that is|it is|it was|that "
-                     r"was)\s+(?:\w+\s+)?abus\w*", re.I)
+# Only "that's abuse" of an act already told (which keeps its own hit), said by an adult: "she said it's abuse" may be
+# the child's own telling, and stays.
+OPINION = re.compile(r"\b(?:wife|husband|partner|friend|neighbour|people|everyone|they|nan|gran|grandad|grandma)\s+"
+                     r"(?:says?|said|thinks?|thought|reckons?)\s+(?:that'?s|that is|that was)\s+(?:\w+\s+)?abus\w*",
+                     re.I)
 
 
 def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[ConceptHit]:
@@ -259,7 +262,8 @@ def weak_disclosure(hits: List[ConceptHit], outcome: RuleOutcome) -> List[Concep
     """
     kept: List[ConceptHit] = []
     for hit in hits:
-        if hit.concept == "disclosure_abuse" and not hit.negated and OPINION.search(hit.words):
+        opinion = OPINION.search(hit.sentence) if hit.concept == "disclosure_abuse" and not hit.negated else None
+        if opinion and hit.words in opinion.group(0):
             continue  # "my wife says that's abuse these days": an opinion of an act, which keeps its own hit
         if (hit.concept == "disclosure_abuse" and not hit.negated and not HARM_WORDS.search(hit.sentence)
                 and not THREAT_WORDS.search(hit.sentence)):
