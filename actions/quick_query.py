@@ -36,9 +36,16 @@ class ActionQuickQuery(Action):
         in_form = (tracker.active_loop or {}).get("name") == FORM
         requested = tracker.get_slot("requested_slot")
         if in_form and is_form_answer(text, requested):
-            # "unborn (26 weeks), sibling 3" to "how old?": the answer, whatever the classifier thought
-            return [SlotSet(requested, read_message(text, requested).age.text), SlotSet("query_pending", None),
-                    SlotSet("query_awaiting_area", False)]
+            # "unborn (26 weeks), sibling 3" to "how old?", "Caister-on-Sea" to "which town?": the answer,
+            # whatever the classifier thought
+            if requested == "triage_area":
+                area = conv.resolve_area_answer(text)
+                if area.message:
+                    dispatcher.utter_message(text=area.message)
+                value = area.value
+            else:
+                value = read_message(text, requested).age.text
+            return [SlotSet(requested, value), SlotSet("query_pending", None), SlotSet("query_awaiting_area", False)]
         pending = tracker.get_slot("query_pending") if tracker.get_slot("query_awaiting_area") else None
         turn = converse(text, remembered_area(tracker), pending, can_ask=not in_form,
                         role=tracker.get_slot("triage_role"))

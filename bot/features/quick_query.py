@@ -234,8 +234,15 @@ def _not_recognised(place: Optional[PlaceRead]) -> QuickAnswer:
 
 def is_form_answer(text: Optional[str], requested: Optional[str]) -> bool:
     """An answer to the form's question however the classifier read it: an age-looking answer to "how old?"
-    ("unborn (26 weeks), sibling 3") is the age, never a quick question."""
-    return requested == "child_age" and read_message(text, "child_age").age is not None
+    ("unborn (26 weeks), sibling 3") is the age, and a place that asks nothing to "which town?" ("Caister-on-Sea",
+    read by the classifier as a question) is the area, never a quick question."""
+    if requested == "child_age":
+        return read_message(text, "child_age").age is not None
+    if requested == "triage_area" and text:
+        place = read_message(text, "triage_area").place
+        asks = detect_topic(text, any(not h.negated for h in get_engine().matcher.find(worry_text(text))))
+        return place is not None and bool(place.area or place.outside) and asks is None
+    return False
 
 
 def converse(text: str, remembered_area: Optional[str] = None, pending: Optional[str] = None,

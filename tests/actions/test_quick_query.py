@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict, List
 
+import pytest
+
 from actions.quick_query import ActionQuickQuery
 from bot.engine.advice import DISCLAIMER
 
@@ -129,3 +131,21 @@ def test_an_age_answer_the_classifier_called_a_quick_question_fills_the_age(disp
     events = slots_of(run(dispatcher, tracker, domain))
     assert events["child_age"] and "26 weeks" in events["child_age"]
     assert "requested_slot" not in events and not dispatcher.messages
+
+
+@pytest.mark.parametrize("text, area", [("Caister-on-Sea", "Caister"), ("caister on sea", "Caister")])
+def test_a_place_the_classifier_called_a_quick_question_fills_the_area(dispatcher, tracker_factory, domain, text,
+                                                                       area):
+    """A CI parity conversation stuck on "Caister-on-Sea" (set N): the classifier read the place as a question, and
+    the form asked for the town again. A place that asks nothing, in answer to "which town?", is the area."""
+    tracker = tracker_factory(text=text, intent="quick_question", requested_slot="triage_area")
+    events = slots_of(run(dispatcher, tracker, domain))
+    assert events["triage_area"] and area.lower() in events["triage_area"].lower()
+    assert "requested_slot" not in events and not dispatcher.messages
+
+
+def test_a_place_outside_our_areas_said_as_the_answer_gets_the_national_route(dispatcher, tracker_factory, domain):
+    tracker = tracker_factory(text="Leeds", intent="quick_question", requested_slot="triage_area")
+    events = slots_of(run(dispatcher, tracker, domain))
+    assert events["triage_area"] == "out_of_area"
+    assert "0808 800 5000" in " ".join(m.get("text") or "" for m in dispatcher.messages)

@@ -70,3 +70,17 @@ def test_police_at_the_door_about_something_else_is_not_domestic_abuse():
 ])
 def test_a_childs_weight_in_health_words_is_a_health_need(text):
     assert "unmet_health_needs" in _concepts(text)
+
+
+# 003 Targeted "Regularly required to care for another family member / young carer": a child who watches over a
+# drinking parent at night (set P); and lateness counted in a half term (003 Early Help "Poor education attendance").
+def test_a_child_staying_up_to_see_a_parent_to_bed_is_a_young_carer():
+    assert "young_carer" in _concepts("He stays up to make sure mum goes to bed ok after she's been drinking.")
+
+
+def test_staying_up_late_gaming_is_not_caring():
+    assert "young_carer" not in _concepts("He stays up till 2 gaming and mum has to make sure he gets up for school.")
+
+
+def test_lateness_counted_in_a_term_is_attendance():
+    assert "poor_attendance" in _concepts("He's been late 12 times this half term and tired.")

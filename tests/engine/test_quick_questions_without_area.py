@@ -103,3 +103,13 @@ def test_an_age_looking_answer_to_the_age_question_is_the_answer(text):
 def test_a_real_question_mid_form_is_not_a_form_answer():
     assert not is_form_answer("What is the MASH?", "child_age")
     assert not is_form_answer("unborn (26 weeks), sibling 3", "triage_area")
+
+
+@pytest.mark.parametrize("text", ["Caister-on-Sea", "Kempston", "Leeds"])
+def test_a_place_that_asks_nothing_is_the_answer_to_which_town(text):
+    assert is_form_answer(text, "triage_area")
+
+
+@pytest.mark.parametrize("text", ["What is the MASH in Norwich?", "who do I ring in Corby"])
+def test_a_question_that_names_a_place_is_still_a_question(text):
+    assert not is_form_answer(text, "triage_area")
