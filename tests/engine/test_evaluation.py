@@ -61,9 +61,9 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # were then fixed by general rules (city shorthand "Nottm", a child working under someone's control, a parent's
     # binges said plainly): 80% exact, 0 under. Set P was the reserved set until its one reading at 5664fb9 (65.0%
     # exact, 10 under, 3 of them level 4); its level-4 misses (a child's own words for sex and pregnancy, "seeing" a
-    # 19-year-old, "doctors" with no clothes filmed) and three estates not recognised were then fixed: 70% exact,
-    # 4 under (level 3 -> 2).
-    "blind_o": (0, 0, 0.78), "blind_p": (4, 0, 0.68),
+    # 19-year-old, "doctors" with no clothes filmed) and three estates not recognised were then fixed: 72% exact,
+    # 3 under (level 3 -> 2).
+    "blind_o": (0, 0, 0.78), "blind_p": (3, 0, 0.70),
 }
 
 
