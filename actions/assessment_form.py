@@ -17,7 +17,7 @@ from bot.engine.red_flags import flags_in_advice, should_escalate
 from bot.features import conversation as conv
 from bot.features import followup
 from bot.features.listening import after_failure, fill_from_reading
-from bot.features.quick_query import is_form_answer
+from bot.features.quick_query import form_answer
 from bot.features.red_flag_check import find_red_flags
 from bot.language import answer_words as answers
 from bot.language.reading import read_message
@@ -73,7 +73,7 @@ class ValidateAssessmentForm(FormValidationAction):
             events.append(SlotSet("query_awaiting_area", False))
         text = latest_text(tracker)
         requested = tracker.get_slot("requested_slot")
-        if not text or (latest_intent(tracker) == "quick_question" and not is_form_answer(text, requested)):
+        if not text or (latest_intent(tracker) == "quick_question" and form_answer(text, requested) is None):
             return events  # a quick question mid-form is answered by its own action, not read as an answer
         slots = {**slot_values(tracker), **{e["name"]: e["value"] for e in events if e.get("event") == "slot"}}
         reading = read_message(text, requested)

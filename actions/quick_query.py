@@ -12,8 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.escalation_events import escalation_events
 from actions.tracker_values import latest_text
 from bot.features import conversation as conv
-from bot.features.quick_query import converse, is_form_answer
-from bot.language.reading import read_message
+from bot.features.quick_query import converse, form_answer
 
 FORM = "assessment_form"
 
@@ -35,17 +34,14 @@ class ActionQuickQuery(Action):
         text = latest_text(tracker)
         in_form = (tracker.active_loop or {}).get("name") == FORM
         requested = tracker.get_slot("requested_slot")
-        if in_form and is_form_answer(text, requested):
+        answer = form_answer(text, requested) if in_form else None
+        if answer is not None:
             # "unborn (26 weeks), sibling 3" to "how old?", "Caister-on-Sea" to "which town?": the answer,
             # whatever the classifier thought
-            if requested == "triage_area":
-                area = conv.resolve_area_answer(text)
-                if area.message:
-                    dispatcher.utter_message(text=area.message)
-                value = area.value
-            else:
-                value = read_message(text, requested).age.text
-            return [SlotSet(requested, value), SlotSet("query_pending", None), SlotSet("query_awaiting_area", False)]
+            if answer.message:
+                dispatcher.utter_message(text=answer.message)
+            return [SlotSet(requested, answer.value), SlotSet("query_pending", None),
+                    SlotSet("query_awaiting_area", False)]
         pending = tracker.get_slot("query_pending") if tracker.get_slot("query_awaiting_area") else None
         turn = converse(text, remembered_area(tracker), pending, can_ask=not in_form,
                         role=tracker.get_slot("triage_role"))

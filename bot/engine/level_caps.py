@@ -21,10 +21,11 @@ import re
 from dataclasses import replace
 from typing import Dict, FrozenSet, List, Tuple
 
+from bot.engine.rules.rule_hits import negated_before
 from bot.language.matcher import ConceptHit
 
 SEPARATION_ONLY = re.compile(r"^(?:(?:mum|mummy|mam|mom|dad|daddy|parents?|mother|father|and|his|her|their|have|has|"
-                             r"had|are|were|got|recently|just|last year|now)\s+)*(?:separat\w*|split(?:\s+up)?|"
+                             r"had|are|were|got|getting|recently|just|last year|now)\s+)*(?:separat\w*|split(?:\s+up)?|"
                              r"divorc\w*|broke(?:n)? up|splitting(?:\s+up)?)$", re.I)
 CONFLICT = re.compile(r"\b(?:row\w*|argu\w*|fight\w*|fought|shout\w*|scream\w*|court|dispute\w*|acrimon\w*|conflict\w*|"
                       r"nasty|hostile|bitter|won'?t (?:speak|talk)|not speaking|police|abus\w*|violen\w*|threat\w*|"
@@ -76,8 +77,11 @@ def at_top_line(concept: str, account_facts: FrozenSet[str]) -> bool:
     return bool(groups) and all(group & account_facts for group in groups)
 
 def ordinary_separation(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
-    """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out)."""
-    if CONFLICT.search(text or ""):
+    """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out).
+
+    Conflict denied where it is said ("no arguing in front of him", "they never row") is no conflict.
+    """
+    if any(not negated_before(text, m) for m in CONFLICT.finditer(text or "")):
         return hits
     return [replace(h, negated=True) if h.concept == "family_conflict" and not h.negated
             and SEPARATION_ONLY.match(h.words.strip()) else h for h in hits]

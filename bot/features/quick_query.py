@@ -8,6 +8,7 @@ so and whom to ask. A question that mentions immediate danger or a section 47 re
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import List, Optional, Tuple
 
 from pydantic import BaseModel
@@ -16,6 +17,7 @@ from bot.engine.advice import DISCLAIMER, Advice, Citation
 from bot.engine.assess import Engine, assess, get_engine
 from bot.engine.case import Case
 from bot.engine.routes import front_door
+from bot.features.conversation import resolve_area_answer
 from bot.features.quick_query_answers import (
     TOPICS,
     _door_text,
@@ -34,8 +36,8 @@ from bot.guidance.models import AreaGuidance
 from bot.language.answer_words import said_not_mobile
 from bot.language.reading import PlaceRead, read_message
 
-__all__ = ["ASK_AREA", "QuickAnswer", "QuickTurn", "answer_question", "child_age", "converse", "is_form_answer",
-           "is_quick_question"]
+__all__ = ["ASK_AREA", "FormAnswer", "QuickAnswer", "QuickTurn", "answer_question", "child_age", "converse",
+           "form_answer", "is_quick_question"]
 
 COVERED = covered_list()
 ASK_AREA = (f"Which area is the child in? The answer depends on the local guidance: I hold guidance for "
@@ -232,17 +234,33 @@ def _not_recognised(place: Optional[PlaceRead]) -> QuickAnswer:
     return QuickAnswer(text=_frame([], [body], []), doesnt_say=True)
 
 
-def is_form_answer(text: Optional[str], requested: Optional[str]) -> bool:
-    """An answer to the form's question however the classifier read it: an age-looking answer to "how old?"
-    ("unborn (26 weeks), sibling 3") is the age, and a place that asks nothing to "which town?" ("Caister-on-Sea",
-    read by the classifier as a question) is the area, never a quick question."""
+@dataclass(frozen=True)
+class FormAnswer:
+    """What an answer to the form's question sets: the slot's value, and a line to say first (if any)."""
+
+    value: Optional[str]
+    message: Optional[str] = None
+
+
+def form_answer(text: Optional[str], requested: Optional[str]) -> Optional[FormAnswer]:
+    """The answer to the form's question however the classifier read it, or None if the message isn't one.
+
+    An age-looking answer to "how old?" ("unborn (26 weeks), sibling 3") is the age, and a place that asks nothing
+    to "which town?" ("Caister-on-Sea", read by the classifier as a question) is the area, never a quick question.
+    The message is read once here, so the action sets what this returns and never re-reads it.
+    """
     if requested == "child_age":
-        return read_message(text, "child_age").age is not None
+        age = read_message(text, "child_age").age
+        return FormAnswer(value=age.text) if age is not None else None
     if requested == "triage_area" and text:
         place = read_message(text, "triage_area").place
-        asks = detect_topic(text, any(not h.negated for h in get_engine().matcher.find(worry_text(text))))
-        return place is not None and bool(place.area or place.outside) and asks is None
-    return False
+        if place is None or not (place.area or place.outside):
+            return None
+        if detect_topic(text, any(not h.negated for h in get_engine().matcher.find(worry_text(text)))) is not None:
+            return None
+        area = resolve_area_answer(text)
+        return FormAnswer(value=area.value, message=area.message)
+    return None
 
 
 def converse(text: str, remembered_area: Optional[str] = None, pending: Optional[str] = None,

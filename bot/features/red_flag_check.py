@@ -18,13 +18,12 @@ from bot.guidance.areas import NATIONAL_FALLBACK, OUT_OF_AREA
 from bot.language.reading import Reading, read_message
 
 
-def _danger_words(reading: Reading) -> bool:
+def _danger_words(reading: Reading, concepts: Mapping[str, Any]) -> bool:
     """True when a worry the matcher found in this message is itself immediate danger."""
-    concepts = get_engine().concepts
     return any(concepts[h.concept].immediate_danger for h in reading.hits if h.concept in concepts)
 
 
-def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Case:
+def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str], danger_words: bool) -> Case:
     """The case so far plus this message, with the place and age this message gave where slots lack them."""
     case = case_from_slots(slots, extra_worry=reading.text)
     update: dict = {"area": area}
@@ -32,7 +31,7 @@ def _case(reading: Reading, slots: Mapping[str, Any], area: Optional[str]) -> Ca
         update["age"] = reading.age.years
     # Danger said in plain words ("she's in danger right now") is the user's answer; danger read from a worry's words
     # is the engine's to decide, with its rules (a game's score, "mum's going to kill me" over spilt paint).
-    if reading.danger_now and not _danger_words(reading):
+    if reading.danger_now and not danger_words:
         update["danger_now"] = True
     return case.copy(update=update)
 
@@ -55,13 +54,13 @@ def find_red_flags(reading: Reading, slots: Optional[Mapping[str, Any]] = None) 
     area_known = area is not None and bool((m := engine.resolver.resolve(area)) and m.area)
     # Red flags hold in every covered area (guidance/red_flags.yml): with no area yet, any area's rules find them.
     probe = area if area_known else engine.areas[sorted(engine.areas)[0]].name
-    advice = assess(_case(reading, slots, probe))
+    said_here = _danger_words(reading, engine.concepts)
+    advice = assess(_case(reading, slots, probe, said_here))
     lowered = text.lower()
     flagged = [i for i in advice.indicators if i.s47 and i.matched and i.matched.lower() in lowered]
     # Danger is the engine's decision on the case where it read one (its rules rule out a game's score or "mum's
     # going to kill me" over spilt paint); outside the covered areas nothing is ruled out. Either way this message
     # must carry the danger words for the check to escalate on it.
-    said_here = _danger_words(reading)
     engine_says = advice.immediate_danger or advice.area is None
     danger = engine_says and (said_here or (advice.immediate_danger and threat_to_life(lowered)))
     if not (danger or flagged):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.features.quick_query import ASK_AREA, answer_question, converse, is_form_answer
+from bot.features.quick_query import ASK_AREA, answer_question, converse, form_answer
 from bot.features.quick_query_general import FGM_DUTY
 from bot.features.quick_query_topics import detect_topic
+from bot.guidance.areas import OUT_OF_AREA
 
 
 def _no_area_asked(answer) -> None:
@@ -95,21 +96,30 @@ def test_the_held_question_reads_the_area_with_the_one_reader():
     assert "didn't recognise" not in turn.answer.text
 
 
-@pytest.mark.parametrize("text", ["unborn (26 weeks), sibling 3", "9", "4 months", "she's 14"])
-def test_an_age_looking_answer_to_the_age_question_is_the_answer(text):
-    assert is_form_answer(text, "child_age")
+@pytest.mark.parametrize("text,age", [("unborn (26 weeks), sibling 3", "unborn"), ("9", "9"),
+                                      ("4 months", "4 months"), ("she's 14", "14")])
+def test_an_age_looking_answer_to_the_age_question_is_the_answer(text, age):
+    answer = form_answer(text, "child_age")
+    assert answer is not None and age in answer.value
 
 
 def test_a_real_question_mid_form_is_not_a_form_answer():
-    assert not is_form_answer("What is the MASH?", "child_age")
-    assert not is_form_answer("unborn (26 weeks), sibling 3", "triage_area")
+    assert form_answer("What is the MASH?", "child_age") is None
+    assert form_answer("unborn (26 weeks), sibling 3", "triage_area") is None
 
 
-@pytest.mark.parametrize("text", ["Caister-on-Sea", "Kempston", "Leeds"])
+@pytest.mark.parametrize("text", ["Caister-on-Sea", "Kempston"])
 def test_a_place_that_asks_nothing_is_the_answer_to_which_town(text):
-    assert is_form_answer(text, "triage_area")
+    answer = form_answer(text, "triage_area")
+    assert answer is not None and answer.value and answer.value in text and answer.message is None
+
+
+def test_a_place_we_dont_cover_answers_which_town_with_the_national_route():
+    answer = form_answer("Leeds", "triage_area")
+    assert answer is not None and answer.value == OUT_OF_AREA
+    assert "Leeds" in answer.message and "0808 800 5000" in answer.message
 
 
 @pytest.mark.parametrize("text", ["What is the MASH in Norwich?", "who do I ring in Corby"])
 def test_a_question_that_names_a_place_is_still_a_question(text):
-    assert not is_form_answer(text, "triage_area")
+    assert form_answer(text, "triage_area") is None

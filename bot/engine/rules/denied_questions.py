@@ -20,7 +20,13 @@ from bot.engine.facts import read_facts
 # dad hits her, and mum said no" is the child's own disclosure, and must never be blanked.
 # "I went through everything - asked her straight if ...": a few words and a dash may come between.
 _ASKED = re.compile(r"\b(?:i|we|staff|the nurse|the teacher|police|officers?|my colleague|the dsl)\s+"
-                    r"(?:(?:\w+|[-–—])\s+){0,4}(?:asked|questioned|checked)\b", re.I)
+                    r"(?:(?:\w+|[-–—])\s+){0,4}(?:asked|questioned|checked)\b|"
+                    # Notes drop the "I": "Asked directly re low mood, SH, SI - denies all" at a sentence's
+                    # start. Only a professional's own question ("re", "about"): "Asked mum if she could stay
+                    # at a friend's because dad hits her, mum said no" is a child's disclosure, and stays.
+                    r"(?:^|(?<=[.!?\n;])\s*)(?:asked|questioned)\s+(?:(?:directly|straight|specifically|"
+                    r"explicitly|again)\s+)?(?:re|about|regarding)\b",
+                    re.I | re.M)
 _DENIAL = re.compile(r"\b(?:(?:s?he|they|the child|the boy|the girl|child|y\.?p\.?)\s+(?:\w+\s+)?"
                      r"(?:said|says|answered|told me)\s+['\"‘“]?no\b(?!\s+one)|said no\b(?!\s+one)|says no\b(?!\s+one)|"
                      r"no to (?:all|each|every)\w*|"

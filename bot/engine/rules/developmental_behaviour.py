@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from typing import List, Optional, Tuple
 
-from bot.engine.rules.rule_hits import ADULT_WORDS
+from bot.engine.rules.rule_hits import ADULT_WORDS, ME_OR_US, PARENT_OR_GRANDPARENT, without_teller
 from bot.language.matcher import ConceptHit
 
 SEXUAL_CONCEPTS = frozenset({"sexual_abuse", "harmful_sexual_behaviour"})
@@ -43,18 +43,13 @@ NOTE = ("A young child touching their own private parts, alone and when tired, b
         "something the child says: then talk to your designated safeguarding lead.")
 
 
-# The parent telling it is not someone involved: "mum says she does it in the bath too".
-_TELLER = re.compile(r"\b(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|nan|gran)\s+(?:says|said|told (?:me|us)|"
-                     r"tells (?:me|us)|reports?|reported|mentioned)\b", re.I)
-
-
 def _own_body(hit: ConceptHit) -> bool:
     """True when the hit's sentence is a child touching their own body, and nothing in it involves anyone else: no
     adult named anywhere in the sentence but the parent telling it ("when Daddy tells her to" keeps the worry)."""
     own = _OWN_BODY.search(hit.sentence)
     if own is None or _WITH_OTHERS.search(hit.sentence):
         return False
-    return not ADULT_WORDS.search(_TELLER.sub(" ", hit.sentence))
+    return not ADULT_WORDS.search(without_teller(hit.sentence, PARENT_OR_GRANDPARENT, ME_OR_US))
 
 
 def developmental_behaviour(hits: List[ConceptHit], age_years: Optional[float]) -> Tuple[List[ConceptHit], List[str]]:

@@ -33,6 +33,7 @@ from bot.engine.rules.domestic_abuse_rules import adult_victim, serious_domestic
 from bot.engine.rules.explained_marks import marks_explained
 from bot.engine.rules.figures_of_speech import figures_of_speech
 from bot.engine.rules.online_grooming import online_grooming
+from bot.engine.rules.ordinary_feelings import ordinary_feelings
 from bot.engine.rules.parent_left import parent_left
 from bot.engine.rules.plain_word_rules import plain_word_rules
 from bot.engine.rules.pre_birth import pre_birth
@@ -350,7 +351,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
     hits = chastisement(hits, child, disabled)
     hits = serious_domestic_abuse(hits, text, history)
     hits = pre_birth(hits, unborn, text)
-    hits = reassurance(hits, child, text)
+    hits = ordinary_feelings(reassurance(hits, child, text), text)
     hits = ordinary_separation(hits, text)
     outcome.hits = hits
     outcome.notes = list(dict.fromkeys(outcome.notes))

@@ -55,3 +55,18 @@ def negated_before(text: str, match: re.Match, words: int = 3) -> bool:
 # the rules that hear an explanation for marks (hit_rules._marks_from_play, explained_marks).
 HURT_BY_SOMEONE = re.compile(r"\b(?:hit\w*|smack\w*|slap\w*|punch\w*|kick\w*|belt\w*|grab\w*|pinch\w*|"
                              r"beat\w*|whack\w*|thump\w*|shak\w*|throw\w*|threw|squeez\w*|did (?:it|this))\b", re.I)
+
+
+# The one telling it is not the actor: "Mum says tantrums all day, he hits her", "mum says she does it in the bath".
+ANYONE = r"\w+"
+ME_OR_US = r"(?:me|us)"
+PARENT_OR_GRANDPARENT = r"(?:mum|mummy|mam|mom|mother|dad|daddy|father|parents?|nan|gran)"
+
+
+def without_teller(text: str, who: str = ANYONE, to_whom: str = ANYONE) -> str:
+    """The text with "<who> says / told <to_whom> ..." taken out, so the teller is not read as someone involved.
+
+    Callers narrow ``to_whom`` where the object matters: "Daddy tells her to" is an adult acting, not telling.
+    """
+    tell = rf"\s+(?:says|said|reports?|reported|mentioned|tells? {to_whom}|told {to_whom})\b"
+    return re.sub(rf"\b{who}{tell}", " ", text, flags=re.I)

@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from typing import List
 
+from bot.engine.rules.rule_hits import without_teller
 from bot.language.matcher import ConceptHit
 
 SIBLING_NEEDS = frozenset({"disability", "send"})
@@ -113,9 +114,6 @@ _ADULT_ACTOR = re.compile(r"\b(?:dad|daddy|father|mum|mummy|mam|mom|mother|step 
 _TANTRUM_CONCEPTS = frozenset({"physical_abuse", "disclosure_abuse"})
 _CHILD_ACTOR = re.compile(r"\b(?:toddler|little one|(?:her|his|my|the) (?:son|boy|baby)|\d+ ?(?:yo|y/?o|years? old|"
                           r"year-old)|\d+y\d*m?)\b", re.I)
-# The parent telling it is not the actor: "Mum says tantrums all day, he hits her".
-_TELLER = re.compile(r"\b\w+\s+(?:says|said|reports?|reported|tells? \w+|told \w+)\b", re.I)
-
 
 def _hurt_in_sentence(hit: ConceptHit, hurt: re.Match) -> str:
     """Who was hurt, read on in the sentence past the hit's own words ("she's hit her" + " brother twice")."""
@@ -128,7 +126,7 @@ def tantrum_aggression(hits: List[ConceptHit]) -> List[ConceptHit]:
     out: List[ConceptHit] = []
     for hit in hits:
         hurt = _HURTS_ADULT.search(hit.words)
-        actor = _TELLER.sub(" ", hit.words[:hurt.start()]) if hurt else ""
+        actor = without_teller(hit.words[:hurt.start()]) if hurt else ""
         # The child must be the one said to hit: the teller hit ("he hit me") or a child named ("her toddler ... he
         # hits her"). "Mum says when she has a tantrum he hits her" may be her partner hitting the child: it stays.
         child_hits = hurt and (hurt.group(0).lower().endswith(("me", "us", "staff"))
