@@ -81,7 +81,7 @@ FACT_PATTERNS = {
     "impact": r"(?:never|not|n'?t|won'?t|doesn'?t) (?:\w+ ){0,3}(?:anyone|friends|mates) "
               r"(?:round|over|home|come round)|can (?:dads?|mums?|daddy|mummy) die|"
               r"withdrawn|not sleeping|can'?t sleep|nightmares|wetting|soiling|self-? ?harm\w*|not eating|"
-              r"stopped eating|crying|anxious|distressed|upset|falling behind|not in school|missing school|"
+              r"stopped eating|crying|anxious|distressed|upset|falling behind|not in school|missing school|off school|"
               r"attendance|development|delay\w*|weight|hungry|starving|impact\w*|affect\w*|embarrassed|ashamed|"
               r"won'?t have (?:mates|friends)|worried about (?:her|his|their) (?:mum|dad)|tired|exhausted|"
               r"falling asleep|isolated|no friends|can'?t concentrate",
@@ -112,10 +112,23 @@ FACT_PATTERNS = {
                           r"weed|alcohol|lifts) from|picked up (?:in|by) (?:a )?cars?|county lines|carrying (?:drugs|"
                           r"packages|a bag)|going missing|missing (?:overnight|episodes?)",
     "overnight_missing": r"(?:out|missing|gone|away) (?:all|over) ?night|(?:till|until|by) (?:the )?(?:next )?morning|"
+                         r"(?:hadn'?t|hasn'?t|had not|has not|not) been (?:back |seen )?(?:home|back) (?:since|for)|"
+                         r"missing (?:for|since) (?:\w+ )?(?:days|nights|two|three|four|monday|tuesday|wednesday|"
+                         r"thursday|friday|saturday|sunday|the weekend)|"
                          r"(?:didn'?t|not) (?:come|came) (?:back|home)"
                          r"(?!\s+(?:till|until|before|by)\s+(?:gone\s+|after\s+)?(?:midnight|(?:1[0-2]|[1-4])(?:[:.]\d\d)?\s*(?:am\b|pm\b|\b)))|"
                          r"hasn'?t come home|stay(?:ed|s|ing)? out "
                          r"(?:all night|overnight|till)|returned (?:herself|himself|home)? ?(?:at )?0?[5-9][:.]?\d\d",
+    # County lines (000 line 578, "gang involvement or county lines (involvement in inter-county drug distribution)"):
+    # the signs of a child sent away from home to sell (travel, "working" in another town; a second phone alone is
+    # not), and the words for the thing itself. Only
+    # bot/engine/level_caps.FACT_TOPS reads them, beside a criminal-exploitation worry.
+    "county_lines_signs": r"(?:train|coach) tickets?|"
+                          r"(?:he|she|hed|he'?d|shed|she'?d|hes|shes|they)\s+(?:\w+\s+){0,2}['\"“‘]?(?:working|"
+                          r"grafting|graftin) (?:in|down|up|over|away|out)",
+    "county_lines_involved": r"county lines|trap ?house|cuckoo\w*|plugg\w*|drug debts?|owes? (?:them|the dealers?)|"
+                             r"(?:going|went|gone|goes|being|sent) ot|(?:line|graft|work) phone|"
+                             r"(?:holding|stashing|carrying|moving|running) (?:drugs|gear|packages|parcels|bags) for",
     "hazard": r"exposed (?:wires?|wiring)|live wires?|no heating|no electric\w*|no gas|gas leak|fire hazard|"
               r"leak\w* (?:onto|into|over|through)|mou?ld\w* (?:on|in|over)|broken (?:glass|windows?|stairs?)|"
               r"no (?:fire|stair) ?guard|needles? (?:on|lying|left)|rats?|infest\w*|unsafe (?:stairs|balcony|"
@@ -134,11 +147,16 @@ FACT_PATTERNS = {
     "gifts": r"gifts?|presents?|money|phone|trainers|vapes?|alcohol|lifts?|free stuff|bought (?:her|him)",
     "long_duration": r"for (?:over )?(?:months|years|ages|a long time|a year|the last year)|since (?:last|the start|"
                      r"year \d|y\d|reception|nursery|birth|christmas|summer|easter|september|he was|she was|they were)|"
-                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of) "
-                     r"(?:months|years)|"
+                     # A prison sentence's length is not how long a worry has lasted ("sentenced 2 yrs").
+                     r"(?<!sentenced )(?<!sentence of )(?<!got )"
+                     r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of) ?"
+                     r"(?:months|years|(?:yrs|mths)(?!\s*ago))|"
                      r"ongoing|long[- ]standing|chronic|"
                      r"all (?:year|"
                      r"term)|third (?:winter|year|time)",
+    # 000 Level 4 "Child is main carer for family member" (line 1374). Only bot/engine/level_caps.FACT_TOPS reads it.
+    "main_carer": r"main carer|sole carer|only carer|(?:basically |practically |pretty much )?runs the (?:house|home|"
+                  r"household)|does everything (?:for (?:her|his|their) (?:mum|dad|mother|father)|in the house)",
     "not_coping": r"not coping|can'?t cope|couldn'?t cope|struggling to cope|at (?:her|his|their) wits'? end",
     "parent_incapacity": r"can'?t get out of bed|passed out|"
                          r"unconscious|stumbling|slurr\w*|too drunk|off (?:her|his|their) face|hearing voices|"
@@ -154,6 +172,11 @@ FACT_PATTERNS = {
                              r"[^.]{0,60}\b(?:saw|seen|watched|witnessed|in front of)|"
                              r"(?:accident|incident) (?:form|book|record|slip)|first aid",
     # A mark with a medical account of it: a skin condition or a birthmark a clinician recorded.
+    # An injury said to come from a named sport (set R: "a black eye from boxing ... first proper sparring"): for a
+    # mobile child with no doubt said, 002 Tier 1 "bruising consistent with normal play" (hit_rules.reassurance).
+    "sport_explanation": r"(?:from|at|during|in|doing) (?:his |her |their |the )?(?:boxing|sparring|rugby|football|"
+                         r"karate|judo|taekwondo|kickboxing|kick boxing|mma|martial arts|hockey|lacrosse|cricket|"
+                         r"netball|gymnastics|trampolin\w*|skateboard\w*|bmx|climbing)|sparring",
     "explained_condition": r"eczema|psoriasis|impetigo|chicken ?pox|birth ?marks?|mongolian (?:blue )?spots?|"
                            r"dermal melanocytosis|slate-? ?gr[ae]y (?:naevi|patch\w*)|molluscum|dermatitis|"
                            r"nappy rash|hives|urticaria|(?:gp|doctor|consultant|dermatolog\w*)(?:'s)? letter|"

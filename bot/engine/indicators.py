@@ -336,8 +336,9 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
     else:
         allowed = scored if severity > 0 else [row for row in scored if not row[2].s47]
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
-    if at_top_line(hit.concept, read_facts(account or where).found):
-        top = max(row[2].level for row in scored)
+    top = max(row[2].level for row in scored)
+    top_text = " ".join(row[2].text for row in scored if row[2].level == top)
+    if at_top_line(hit.concept, read_facts(account or where).found, top_text):
         allowed = [row for row in scored if row[2].level == top]
     elif capped_at_level_2(hit.concept, facts.found, account or where):
         # bot/engine/level_caps.py: a smack, a missing episode or stable substance use with none of the facts that raise

@@ -40,7 +40,9 @@ STABLE_TREATMENT = re.compile(r"\b(?:methadone|subutex|buprenorphine|on (?:a|her
                               r"engag\w* (?:well )?with (?:the )?(?:drug|alcohol|substance|recovery|treatment)|"
                               r"(?:drug|alcohol|substance)s? (?:and alcohol )?(?:service|team|worker)s?|"
                               r"locked (?:box|cabinet|tin|safe))\b", re.I)
-CURRENT_MISUSE = re.compile(r"\b(?:relaps\w*|using again|back on (?:it|the|drugs|heroin|crack|drink)|drunk|high|"
+# "High" only of a person ("he was high"), not "a locked box in a high cupboard".
+CURRENT_MISUSE = re.compile(r"\b(?:relaps\w*|using again|back on (?:it|the|drugs|heroin|crack|drink)|drunk|"
+                            r"(?:was|is|were|are|got|gets|getting|seemed|seems|looked|looks|very|really|so|off) high|"
                             r"off (?:her|his|their) face|stoned|smell\w* of|needles?|injecting|dealing|topping up|"
                             r"on top of (?:her|his|the) script|passed out|slurr\w*|overdos\w*|can'?t wake|"
                             r"not coping|neglect\w*|left (?:alone|on (?:their|his|her) own))\b", re.I)
@@ -63,18 +65,33 @@ FACT_LADDERS = {
 #   extremist views").
 # - A young carer: caring that has gone on a long time and harms the child's outcomes is the top line (004 line 196
 #   Level 4 "adversely impacted by their unsupported caring responsibilities which have been on-going for a lengthy
-#   period of time"; 002 Tier 4 "unsupported long term, ongoing caring responsibilities").
+#   period of time"; 002 Tier 4 "unsupported long term, ongoing caring responsibilities"); a child who is the main
+#   carer, with the harm to their outcomes said, is the same line (000 line 1374, Level 4 "Child is main carer for
+#   family member").
 FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
     "radicalisation": (frozenset({"violent_intent"}),),
-    "young_carer": (frozenset({"long_duration"}), frozenset({"impact"})),
+    "young_carer": (frozenset({"long_duration", "main_carer"}), frozenset({"impact"})),
     "asylum_unaccompanied": (frozenset({"unaccompanied"}),),
+    # - Criminal exploitation: a child sent to sell away from home is the top line (000 line 1410, Level 4* "Child is
+    #   at significant risk of gang affiliation and/or criminal exploitation"; 000 line 578 "county lines"): a sign
+    #   of it with days away from home or a weapon, or the thing itself said ("going OT", a drug debt).
+    "criminal_exploitation": (frozenset({"county_lines_signs", "county_lines_involved"}),
+                              frozenset({"overnight_missing", "weapon", "county_lines_involved"})),
 }
 
 
-def at_top_line(concept: str, account_facts: FrozenSet[str]) -> bool:
-    """True when the account states the facts that put this concept at its area's top line."""
+# A fact that is the top line only in an area whose top line says it: 000 Level 4 "Child is main carer for family
+# member"; elsewhere the top line asks for caring that is long-term and unsupported (002 Tier 4, 004 Level 4).
+TOP_LINE_WORDS: Dict[str, str] = {"main_carer": "main carer"}
+
+
+def at_top_line(concept: str, account_facts: FrozenSet[str], top_text: str = "") -> bool:
+    """True when the account states the facts that put this concept at its area's top line (``top_text``)."""
     groups = FACT_TOPS.get(concept)
-    return bool(groups) and all(group & account_facts for group in groups)
+    if not groups:
+        return False
+    facts = account_facts - {fact for fact, words in TOP_LINE_WORDS.items() if words not in top_text.lower()}
+    return all(group & facts for group in groups)
 
 def ordinary_separation(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
     """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out).

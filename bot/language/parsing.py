@@ -82,6 +82,10 @@ def _finite(value: float) -> Optional[float]:
     return number if math.isfinite(number) else None
 
 
+_SCHOOL_YEAR = re.compile(r"^(?:in\s+)?(?:year|yr|y)\s*-?\s*(\d{1,2})\b(?!\s*(?:years?|yrs?|y/?o|months?)\b)")
+SCHOOL_YEAR_OFFSET = 4.5
+
+
 def parse_age_years(value: object) -> Optional[float]:
     """'4 months' -> 0.33, 'nine' -> 9, 14 -> 14, '6 weeks' -> 0.115, 'newborn' -> 0.0.
 
@@ -101,6 +105,11 @@ def parse_age_years(value: object) -> Optional[float]:
         return unborn
     if _NEWBORN.search(text):
         return 0.0
+    school = _SCHOOL_YEAR.match(text)
+    if school and 1 <= int(school.group(1)) <= 13:
+        # England's school years: a Year N child is N+4 at the start of the year and N+5 by its end ("yr 7" is
+        # 11-12, never 7). The middle of the year is taken.
+        return int(school.group(1)) + SCHOOL_YEAR_OFFSET
     match = _AGE_RE.search(text)
     if match:
         amount = _number(match.group(1))

@@ -56,7 +56,9 @@ TUNING_SETS = {"dev_set": DEV_SET, "dev_set_2": TESTS / "data" / "dev_set_2.yml"
                # Reserved until its one reading on 2026-12-07 (at 1b4e05a: 73.0% exact, 4 under, 3 L4); tuning since.
                "blind_o": TESTS / "blind" / "reserved_o.yml",
                # Reserved until its one reading on 2026-12-07 (at 5664fb9: 65.0% exact, 10 under, 3 L4); tuning since.
-               "blind_p": TESTS / "blind" / "reserved_p.yml"}
+               "blind_p": TESTS / "blind" / "reserved_p.yml",
+               # Written for tuning and read once, blind, on 2026-12-07 (at 15bb41b: 68.0% exact, 14 under, 9 L4).
+               "blind_r": TESTS / "blind" / "reserved_r.yml"}
 # The reserved set, written by a seeds-only helper, copied in unread and read once (tests/blind/README.md). After
 # its reading it joins TUNING_SETS before the next engine change, and a new reserved set is written; where no file
 # exists, --reserved says so instead of scoring a tuning set.

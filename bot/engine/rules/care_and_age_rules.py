@@ -86,7 +86,12 @@ PREGNANT_SELF = re.compile(
     # A child's own words for it (set P): "a baby in her tummy", "the test was positive".
     r"(?:a )?baby in (?:her|my) (?:tummy|belly)|\btests? (?:was |is |came back |come back |were )?(?:positive|\+ve)\b|"
     # Health shorthand: "UPT positive", "~10/40 by dates", "12 weeks pregnant".
-    r"\bupt\s*(?:\+ve|positive|pos)\b|(?<![\d/])(?:[4-9]|[1-3]\d)/40\b|\b(?:[4-9]|[1-3]\d) ?(?:weeks?|wks?) "
+    r"\bupt\s*(?:\+ve|positive|pos)\b|"
+    # A test said, then its result after a dash (set R): "Did a test with her at her request - positive"; and "late"
+    # in quotes, the everyday word for a missed period: she's "late".
+    r"\btest\b[^.!?]{0,40}?\s[-–—:]\s*(?:positive|\+ve|pos)\b|(?:she'?s|shes|i'?m|im)\s+['\"‘“]late['\"’”]|"
+    r"\bperiods? (?:is |are |was )?(?:late|hasn'?t come|not come)\b|"
+    r"(?<![\d/])(?:[4-9]|[1-3]\d)/40\b|\b(?:[4-9]|[1-3]\d) ?(?:weeks?|wks?) "
     r"(?:pregnant|gestation)", re.I)
 # "Mum is 20/40": the pregnancy is the mother's (or another adult's), not the child's.
 _ADULT_BEFORE = re.compile(r"\b(?:mum|mummy|mam|mom|mother|stepmum|auntie|aunt|sister|nan|gran|woman|lady|partner|"

@@ -181,11 +181,55 @@ def _in_my_day(hit: ConceptHit) -> bool:
     return bool(said and hit.words and hit.sentence.find(hit.words, said.end()) >= 0)
 
 
+# "He's kicking off cos no kinder egg" (set R: a father's words for his son's tantrum): the idiom for a tantrum, not a
+# kick. Only a hit whose one hurt word is a kick, in a sentence that says "kicking off" and names no one kicked.
+_KICKING_OFF = re.compile(r"\bkick(?:s|ed|ing)?\s+off\b", re.I)
+_KICKED_SOMEONE = re.compile(r"\bkick\w*\s+(?:me|him|her|them|us|you|his|her|the (?:baby|child|kids?))\b", re.I)
+_OTHER_HURT = re.compile(r"\b(?:hit\w*|hurt\w*|punch\w*|slap\w*|smack\w*|beat\w*|touch\w*|burn\w*|chok\w*|"
+                         r"strangl\w*|abus\w*|rap(?:e|ed|es|ing)|lock\w*|starv\w*)\b", re.I)
+
+
+def _kicking_off(hit: ConceptHit) -> bool:
+    return (hit.concept in {"disclosure_abuse", "physical_abuse"} and "kick" in hit.words.lower()
+            and bool(_KICKING_OFF.search(hit.sentence)) and not _KICKED_SOMEONE.search(hit.sentence)
+            and not _OTHER_HURT.search(hit.words))
+
+
+# "If I have to do one more maths sheet I'm going to kill myself" (set R, a girl at tea, who then said "it's a
+# saying"): exasperation at more of a chore, said as a condition on it. 000 Level 4 "Suicide attempts/threats" is a
+# threat of ending one's life, not this idiom. Narrow: the condition on "one more", "another" or "again" and the words
+# are in one clause, and the sentence names nothing else of harm; every other sentence is read as usual.
+_EXASPERATION = re.compile(r"\bif (?:i|she|he|they) (?:have|has|had|get|gets|got|hear|hears|see|sees)(?: to)? "
+                           r"(?:\w+ ){0,6}?(?:one more|another|again)\b[^.!?]{0,60}?\b(?:kill (?:my|him|her|them)"
+                           r"sel(?:f|ves)|die|top (?:my|him|her)self)\b", re.I)
+_SELF_CONCEPTS = frozenset({"suicidal", "immediate_danger", "mental_health_child", "self_harm"})
+
+
+def _exasperation(hit: ConceptHit) -> bool:
+    said = _EXASPERATION.search(hit.sentence)
+    return (hit.concept in _SELF_CONCEPTS and said is not None and hit.words.lower() in said.group(0).lower()
+            and not _BODY_OR_HARM.search(hit.sentence))
+
+
+# "She said ... she doesn't want to hurt herself" (set R) is about self-harm, which its own concept reads; it is not a
+# child telling of being hurt by someone. Only when the hit's last word is the hurt and the next word is reflexive.
+_REFLEXIVE = re.compile(r"^\W*(?:herself|himself|themselves|themself|myself|yourself)\b", re.I)
+
+
+def _hurt_self(hit: ConceptHit) -> bool:
+    if hit.concept != "disclosure_abuse" or not hit.words:
+        return False
+    at = hit.sentence.find(hit.words)
+    return at >= 0 and bool(_REFLEXIVE.search(hit.sentence[at + len(hit.words):]))
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
     """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight, a
-    relative's prediction, the idiom for being in trouble over a mishap or the speaker's own childhood."""
+    relative's prediction, the idiom for being in trouble over a mishap, the speaker's own childhood, a tantrum
+    ("kicking off") or exasperation at a chore ("if I have to do one more ... I'll kill myself")."""
     return [replace(hit, negated=True)
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
                                     or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)
-                                    or _in_my_day(hit)) else hit
+                                    or _in_my_day(hit) or _kicking_off(hit) or _exasperation(hit)
+                                    or _hurt_self(hit)) else hit
             for hit in hits]

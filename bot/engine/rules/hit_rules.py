@@ -227,7 +227,7 @@ def _marks_from_play(hit: ConceptHit) -> bool:
 def reassurance(hits: List[ConceptHit], child: ChildContext, text: str) -> List[ConceptHit]:
     """Hear a witnessed explanation, a diagnosis or a direct denial; never for a non-mobile baby."""
     result: List[ConceptHit] = []
-    explained = read_facts(text).found & {"witnessed_explanation", "explained_condition"}
+    explained = read_facts(text).found & {"witnessed_explanation", "explained_condition", "sport_explanation"}
     stated = MECHANISM.sub(" ", text)
     doubted = bool(doubt_said(text) or DOUBTFUL_ACCOUNT.search(stated))
     doubt = doubted or bool("explained_condition" not in explained and RECURRING.search(stated))

@@ -36,7 +36,8 @@ PASSED = re.compile(r"\b(?:(?:has|have|had|'s|'ve)\s+(?:all\s+|now\s+|since\s+)?
                     re.I)
 # Anything that says the feeling is more than a passing one keeps it: it lasts, recurs, frightens, or shows.
 PERSISTS = re.compile(r"\b(?:still (?:\w+ ){0,2}?(?:teary|tearful|crying|cries|sad|upset|low|down|not|isn'?t|won'?t|"
-                      r"can'?t|struggl\w*|worried|withdrawn|quiet|angry|anxious)|again|worse|getting worse|but now|hasn'?t settled|not settled|won'?t settle|"
+                      r"can'?t|struggl\w*|worried|withdrawn|quiet|angry|anxious)|again|worse|getting worse|"
+                      r"but now|hasn'?t settled|not settled|won'?t settle|"
                       r"self-? ?harm\w*|cutting|cuts|suicid\w*|kill (?:him|her|them)sel\w*|want\w* to die|"
                       r"not eating|stopped eating|off (?:his|her|their) food|not sleeping|can'?t sleep|nightmares|"
                       r"withdrawn|isolat\w*|won'?t (?:go|come) (?:in)?to school|refus\w* (?:to go to )?school|"
