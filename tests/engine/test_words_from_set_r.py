@@ -160,3 +160,28 @@ def test_a_teenager_crying_most_nights_is_not_neglect():
 
 def test_food_stuffed_in_pockets_is_basic_care():
     assert "basic_care" in _live("The brothers are stuffing food in their pockets every day.")
+
+
+def test_health_shorthand_for_self_harm_with_its_method_is_self_harm():
+    """001 line 160 ("superficial self-harm") and the level-3 lines for self-harm that is increasing."""
+    assert "self_harm" in _live("14F, SH (cutting) up from monthly to several x/wk, now thighs.")
+    assert "self_harm" not in _live("Sh, don't tell anyone about the cutting of the cake.")
+
+
+def test_stabbed_in_the_back_by_friends_is_betrayal():
+    advice = _advice('Her best friends "stabbed her in the back" on the group chat and are "dead to me" now.',
+                     "Corby", "13", role="public", scale=7)
+    assert not advice.s47
+
+
+def test_stabbed_in_the_back_with_a_knife_is_a_stabbing():
+    advice = _advice("Her brother's friend stabbed him in the back with a knife outside the shop.", "Corby", "13",
+                     role="public", scale=3)
+    assert advice.s47
+
+
+def test_a_grandmother_saying_his_dad_my_son_died_in_brackets_is_a_bereavement():
+    """002 line 849, Tier 2: a bereavement with support from family and friends."""
+    advice = _advice("My grandson's dad (my son) died in March. He's sad and cries at bedtime.", "Thetford", "9",
+                     role="public", scale=7)
+    assert not advice.s47

@@ -223,6 +223,24 @@ def _hurt_self(hit: ConceptHit) -> bool:
     return at >= 0 and bool(_REFLEXIVE.search(hit.sentence[at + len(hit.words):]))
 
 
+# "Her best friends stabbed her in the back", "they're dead to me" (set R: a falling-out on a group chat): the idioms
+# for betrayal and for ending a friendship. Only a hit whose words sit inside the idiom.
+_BETRAYAL = re.compile(r"\bstab(?:s|bed|bing)?\s+(?:\w+\s+){0,2}?in\s+the\s+back\b(?!\s+(?:of|with|and|while|twice|"
+                       r"again|several|repeatedly))|\b(?:literally\s+)?dead\s+to\s+"
+                       r"(?:me|her|him|them|us)\b|\bback-?stab\w*", re.I)
+
+
+_REAL_WOUND = re.compile(r"\b(?:knife|knives|blade|blood\w*|bleed\w*|hospital|a&e|wound\w*|police|stitches|"
+                         r"ambulance)\b", re.I)
+
+
+def _betrayal(hit: ConceptHit) -> bool:
+    if _REAL_WOUND.search(hit.sentence):
+        return False
+    return any(hit.words.lower() in m.group(0).lower() or m.group(0).lower().startswith(hit.words.lower())
+               for m in _BETRAYAL.finditer(hit.sentence)) if hit.words else False
+
+
 def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
     """Rule out the hits that are a game's score, a worry read in the news, a child's threat in a fight, a
     relative's prediction, the idiom for being in trouble over a mishap, the speaker's own childhood, a tantrum
@@ -231,5 +249,5 @@ def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
                                     or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)
                                     or _in_my_day(hit) or _kicking_off(hit) or _exasperation(hit)
-                                    or _hurt_self(hit)) else hit
+                                    or _hurt_self(hit) or _betrayal(hit)) else hit
             for hit in hits]

@@ -86,8 +86,8 @@ def parents_injury(hits: List[ConceptHit]) -> List[ConceptHit]:
 # from family and friends"), not a child's death. Only the relation said next to a parent's word counts; "my son died"
 # alone keeps the red flag.
 _PARENT_WHO_IS_A_SON = re.compile(
-    r"\b(?:dad|daddy|father|mum|mummy|mam|mother|stepdad|stepmum)\s*,\s*(?:my|our|her|his|their)\s+"
-    r"(?:son|daughter|boy|girl|brother|sister)\b|\b(?:son|daughter|brother|sister)\s*,\s*(?:his|her|their|the "
+    r"\b(?:dad|daddy|father|mum|mummy|mam|mother|stepdad|stepmum)\s*[,(]\s*(?:my|our|her|his|their)\s+"
+    r"(?:son|daughter|boy|girl|brother|sister)\b|\b(?:son|daughter|brother|sister)\s*[,(]\s*(?:his|her|their|the "
     r"(?:boy|girl|child|kids?)['’]s)\s+(?:dad|daddy|father|mum|mummy|mam|mother)\b", re.I)
 _DEATH = re.compile(r"\b(?:died|dies|dead|death)\b", re.I)
 
