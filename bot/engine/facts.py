@@ -101,7 +101,10 @@ FACT_PATTERNS = {
                r"workers?|school|nurse|gp|workers?)) (?:in|into|see|visit|speak|talk|near|access)\w*|"
                r"avoid\w* (?:the |all |any )?(?:hv|health visitors?|home visits?|visits|appointments|professionals|"
                r"services|social workers?)|"
-               r"doesn'?t accept|no insight|can'?t see (?:a|the) problem",
+               r"doesn'?t accept|no insight|can'?t see (?:a|the) problem|"
+               # "mum told them 'mind your own business' when asked about food" (set R)
+               r"mind (?:your|their|yer) own (?:business|damn business)|"
+               r"(?:told|tells) (?:\w+ )?to (?:keep out|back off|get lost)",
     "older_person": r"older|adult|grown ?up|man|men|(?:\d{2}) ?(?:year|yr)s? old|age gap|twice (?:her|his) age|"
                     r"boyfriend (?:is|who is) \d{2}",
     "complex_disability": r"profound\w*|severe (?:learning|physical|disabilit\w*|autism)|complex (?:needs|health|"

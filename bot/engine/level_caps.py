@@ -75,6 +75,12 @@ FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
     # - Criminal exploitation: a child sent to sell away from home is the top line (000 line 1410, Level 4* "Child is
     #   at significant risk of gang affiliation and/or criminal exploitation"; 000 line 578 "county lines"): a sign
     #   of it with days away from home or a weapon, or the thing itself said ("going OT", a drug debt).
+    # - Neglect of food, warmth or clothing that goes on, with a parent who will not engage, is the top line (004 line
+    #   212 Level 4 "The child consistently does not have adequate food ... resisting engagement", line 260 Level 4
+    #   "consistently failed to provide"; 000 Level 4 "Parents/Carers do not accept concerns, fail to or are unwilling
+    #   to engage").
+    "basic_care": (frozenset({"frequent", "long_duration"}), frozenset({"refusal"})),
+    "neglect": (frozenset({"frequent", "long_duration"}), frozenset({"refusal"})),
     "criminal_exploitation": (frozenset({"county_lines_signs", "county_lines_involved"}),
                               frozenset({"overnight_missing", "weapon", "county_lines_involved"})),
 }

@@ -64,10 +64,8 @@ RATCHETS = {  # set: (under-triage ceiling, level-4 under-triage ceiling, exact-
     # 19-year-old, "doctors" with no clothes filmed) and three estates not recognised were then fixed: 72% exact,
     # 3 under (level 3 -> 2).
     "blind_o": (0, 0, 0.78), "blind_p": (3, 0, 0.70),
-    # blind_r: read once on 2026-12-07 (68.0% exact, 14 under, 9 at level 4); after its general rules one level-4
-    # child is still advised level 3 (r-bed-l4-food-in-pockets: Bedford's level-4 neglect line asks for food
-    # "consistently" not provided and parents "resisting engagement"; docs/safety.md E32).
-    "blind_r": (5, 1, 0.76),
+    # blind_r: read once on 2026-12-07 (68.0% exact, 14 under, 9 at level 4), then tuned on (docs/safety.md E32).
+    "blind_r": (4, 0, 0.78),
 }
 
 

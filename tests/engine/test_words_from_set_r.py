@@ -185,3 +185,16 @@ def test_a_grandmother_saying_his_dad_my_son_died_in_brackets_is_a_bereavement()
     advice = _advice("My grandson's dad (my son) died in March. He's sad and cries at bedtime.", "Thetford", "9",
                      role="public", scale=7)
     assert not advice.s47
+
+
+# 004 line 212 Level 4 "The child consistently does not have adequate food ... resisting engagement".
+def test_hunger_every_day_with_a_parent_who_will_not_engage_is_the_top_line():
+    advice = _advice('The brothers are stuffing food in their pockets every day. Mum told the teacher "mind your own '
+                     'business" when asked about food.', "Kempston", "6 and 8", scale=3)
+    assert advice.level == 4
+
+
+def test_hunger_every_day_with_a_parent_who_takes_help_is_below_the_top_line():
+    advice = _advice("The brothers are stuffing food in their pockets every day. Mum asked us about the food bank "
+                     "and breakfast club, and they start on Monday.", "Kempston", "6 and 8", scale=6)
+    assert advice.level < 4
