@@ -132,6 +132,17 @@ FACT_PATTERNS = {
     "county_lines_involved": r"county lines|trap ?house|cuckoo\w*|plugg\w*|drug debts?|owes? (?:them|the dealers?)|"
                              r"(?:going|went|gone|goes|being|sent) ot|(?:line|graft|work) phone|"
                              r"(?:holding|stashing|carrying|moving|running) (?:drugs|gear|packages|parcels|bags) for",
+    # A parent's threats to the child (set Q: "he'll put her in a children's home, that he'll drown her kitten"): 002
+    # line 2104 (section 47) "Repeated allegations involving serious verbal threats and/or emotional abuse".
+    "threat_to_child": r"(?:he|she|they|dad|daddy|mum|mummy|stepdad|stepmum|father|mother)(?:'ll| will| would|'d| is "
+                       r"going to| threatens? to| threatened to| keeps threatening to) (?:\w+ ){0,2}?(?:drown|kill|"
+                       r"hurt|burn|strangle|batter|get rid of|send (?:her|him|them) away|put (?:her|him|them) "
+                       r"(?:in|into) (?:a |the )?(?:children'?s home|home|care))",
+    # A child shut in by someone (set Q: "the kids' room door was tied shut from the outside"): harm done, as 002 and
+    # 004 put confinement with their top emotional-abuse and neglect lines.
+    "confined": r"(?:tied|roped|wedged|bolted|fastened|jammed) (?:shut|closed)|(?:door|room)\b[^.!?]{0,30}?\bfrom the "
+                r"outside|locked in (?:the |a |their |his |her )?(?:room|bedroom|cupboard|shed|cellar|garage|bathroom)|"
+                r"shut in (?:the |a |their |his |her )?(?:cupboard|shed|cellar|garage)",
     "hazard": r"exposed (?:wires?|wiring)|live wires?|no heating|no electric\w*|no gas|gas leak|fire hazard|"
               r"leak\w* (?:onto|into|over|through)|mou?ld\w* (?:on|in|over)|broken (?:glass|windows?|stairs?)|"
               r"no (?:fire|stair) ?guard|needles? (?:on|lying|left)|rats?|infest\w*|unsafe (?:stairs|balcony|"
@@ -148,7 +159,8 @@ FACT_PATTERNS = {
     "images": r"pictures?|photos?|pics?|nudes?|images?|videos?|selfies?|on camera|webcam",
     "meeting": r"meet(?:ing)? (?:up|him|her|them)|come and see|pick (?:her|him) up|arranged to meet|go and see him",
     "gifts": r"gifts?|presents?|money|phone|trainers|vapes?|alcohol|lifts?|free stuff|bought (?:her|him)",
-    "long_duration": r"for (?:over )?(?:months|years|ages|a long time|a year|the last year)|since (?:last|the start|"
+    "long_duration": r"for (?:over )?(?:months|years|ages|a long time|a long while|a year|the last year)|"
+                     r"since (?:last|the start|"
                      r"year \d|y\d|reception|nursery|birth|christmas|summer|easter|september|he was|she was|they were)|"
                      # A prison sentence's length is not how long a worry has lasted ("sentenced 2 yrs").
                      r"(?<!sentenced )(?<!sentence of )(?<!got )"
@@ -205,6 +217,9 @@ FACT_PATTERNS = {
                       r"(?:\w+ ){0,4}(?:attack\w*|bomb\w*|shoot\w*|stab\w*|blow (?:\w+ )?up|massacre|"
                       r"kill (?!(?:him|her|my|them|your)sel)\w+)|"
                       r"should (?:do|repeat|copy) (?:the same|this|that|it|one)(?: \w+)? (?:at|to|in|here)|"
+                      # "going to 'do one' on the mosque ... got a plan", "how to make things that go bang" (set Q)
+                      r"(?:going to|gonna|wants? to|will) ['\"‘“]?do one['\"’”]? (?:on|at|in)|got a plan|"
+                      r"(?:how to|how you) make (?:a )?(?:bomb|bombs|explosives?|things that go bang|pipe bombs?)|"
                       r"(?:might|could|will|would|wants to) be the one|"
                       r"(?:travel\w*|go|going|get|getting|fly\w*|head\w*) (?:\w+ ){0,3}(?:to|and) (?:fight|"
                       r"join (?:the )?(?:fighters|brothers|fight|jihad|isis|daesh|caliphate))|"
@@ -250,7 +265,8 @@ _COMPILED = {name: re.compile(rf"\b(?:{pattern})\b", re.I) for name, pattern in 
 # Facts that make a worry more serious, whichever concept it is about.
 SEVERITY_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
                             "repeated_police", "frightened", "frequent", "impact", "refusal", "long_duration",
-                            "parent_incapacity", "exploitation_signs", "overnight_missing", "hazard", "not_coping"})
+                            "parent_incapacity", "exploitation_signs", "overnight_missing", "hazard", "not_coping",
+                            "confined", "threat_to_child"})
 
 
 # Facts that can carry a need to its level-4 (acute) line: harm done or threatened, a parent who cannot or
@@ -258,13 +274,13 @@ SEVERITY_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strang
 # impact are facts of level 3 (the matrices' "persistent", "impacting on") but not on their own of level 4.
 ACUTE_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
                          "repeated_police", "refusal", "parent_incapacity", "complex_disability", "hazards",
-                         "medical_risk"})
+                         "medical_risk", "confined", "threat_to_child"})
 
 
 # Facts of harm done or threatened: the only ones that can carry a concept that is not itself a red flag to
 # its area's section 47 item (complex disability or a medical risk open a level-4 line, not section 47).
 HARM_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",
-                        "repeated_police", "parent_incapacity", "hazards"})
+                        "repeated_police", "parent_incapacity", "hazards", "confined", "threat_to_child"})
 
 
 @dataclass(frozen=True)
