@@ -143,8 +143,7 @@ class RedisRecentKeys:
         self.ttl = ttl_seconds
 
     async def seen(self, keys: Iterable[str]) -> bool:
-        claimed = [await self.state.claim(f"slack:{_digest(k)}", self.ttl) for k in keys if k]
-        return not all(claimed)
+        return await self.state.seen_any([f"slack:{_digest(k)}" for k in keys if k], self.ttl)
 
 
 class MemoryRecentKeys:

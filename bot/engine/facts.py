@@ -137,7 +137,9 @@ FACT_PATTERNS = {
     "threat_to_child": r"(?:he|she|they|dad|daddy|mum|mummy|stepdad|stepmum|father|mother)(?:'ll| will| would|'d| is "
                        r"going to| threatens? to| threatened to| keeps threatening to) (?:\w+ ){0,2}?(?:drown|kill|"
                        r"hurt|burn|strangle|batter|get rid of|send (?:her|him|them) away|put (?:her|him|them) "
-                       r"(?:in|into) (?:a |the )?(?:children'?s home|home|care))",
+                       r"(?:in|into) (?:a |the )?(?:children'?s home|home|care))"
+                       # "she'd hurt herself", "he would kill himself": about the speaker, not a threat to the child
+                       r"(?! (?:him|her|them|my|your|our)sel(?:f|ves)\b)",
     # A child shut in by someone (set Q: "the kids' room door was tied shut from the outside"): harm done, as 002 and
     # 004 put confinement with their top emotional-abuse and neglect lines.
     "confined": r"(?:tied|roped|wedged|bolted|fastened|jammed) (?:shut|closed)|(?:door|room)\b[^.!?]{0,30}?\bfrom the "

@@ -3,7 +3,8 @@
 Behind a load balancer a retry, a Slack redelivery or the next message of a flood can land on
 any instance, so what the channels remember between requests lives here, not in one process:
 
-- ``claim``: a key seen once within a TTL (Slack ``event_id`` de-duplication);
+- ``claim``: a key seen once within a TTL;
+- ``seen_any``: a Slack delivery's keys (``event_id``, channel and ts) recorded in one step;
 - ``take``: a token bucket per sender or IP, updated in one Lua script on Redis's clock;
 - ``enter`` / ``leave``: messages being answered per sender (the in-flight cap);
 - ``replay_*``: a REST ``message_id``'s answer, so a retry to another instance gets the first answer.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 from bot import settings
 from bot.storage.redis_lock import SOCKET_TIMEOUT, RedisUnavailable
@@ -47,6 +48,17 @@ if tonumber(ARGV[1]) > 0 and n >= tonumber(ARGV[1]) then return 0 end
 redis.call('incr', KEYS[1])
 redis.call('expire', KEYS[1], ARGV[2])
 return 1
+"""
+
+# KEYS the keys of one delivery; ARGV ttl ms. 1 if any key was already there, else 0; records all of them.
+# One script, so two instances racing on the same delivery cannot each claim one key and both stand down.
+SEEN_ANY = """
+local seen = 0
+for _, key in ipairs(KEYS) do
+  if redis.call('exists', key) == 1 then seen = 1 end
+end
+for _, key in ipairs(KEYS) do redis.call('set', key, '1', 'px', ARGV[1]) end
+return seen
 """
 
 LEAVE = "local n = redis.call('decr', KEYS[1]) if n <= 0 then redis.call('del', KEYS[1]) end return n"
@@ -84,6 +96,13 @@ class RedisState:
     async def claim(self, key: str, ttl_seconds: float) -> bool:
         """True the first time ``key`` is claimed within the TTL, False for every repeat."""
         return bool(await self._call("set", PREFIX + key, "1", nx=True, px=max(1, int(ttl_seconds * 1000))))
+
+    async def seen_any(self, keys: List[str], ttl_seconds: float) -> bool:
+        """True if any of ``keys`` was recorded within the TTL; records all of them, atomically."""
+        if not keys:
+            return False
+        ttl = max(1, int(ttl_seconds * 1000))
+        return bool(await self._call("eval", SEEN_ANY, len(keys), *[PREFIX + k for k in keys], ttl))
 
     async def take(self, key: str, per_minute: float, burst: float) -> Optional[float]:
         """A token from ``key``'s bucket: None if allowed, else the seconds until one is free."""

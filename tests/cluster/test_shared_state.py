@@ -104,6 +104,21 @@ def test_slack_event_seen_by_one_instance_is_a_duplicate_for_the_other(redis_ser
     assert asyncio.run(main()) == [False, True, True]
 
 
+def test_one_slack_delivery_racing_on_two_instances_is_answered_by_exactly_one(redis_server):
+    """Both instances get the same event at once. Claimed key by key, each could win one key and both
+    stand down (the cluster e2e saw no answer at all); recorded in one step, exactly one answers."""
+    a, b = (RedisRecentKeys(RedisState(redis_server.url)) for _ in range(2))
+
+    async def race(n: int) -> list:
+        keys = [f"event:Race{n}", f"message:C9:{n}.0"]
+        return list(await asyncio.gather(a.seen(keys), b.seen(keys)))
+
+    async def main() -> list:
+        return [await race(n) for n in range(60)]
+
+    assert all(sorted(pair) == [False, True] for pair in asyncio.run(main()))
+
+
 def test_redis_down_raises_instead_of_counting_in_memory(tmp_path):
     from bot.runtime.cluster import RedisServer
 

@@ -43,6 +43,13 @@ def test_a_fathers_threats_to_drown_her_kitten_and_put_her_in_a_home_are_section
     assert advice.level == 4
 
 
+def test_a_parent_who_says_they_would_hurt_themselves_makes_no_threat_to_the_child():
+    """Reflexive: about the parent's own safety (a self-harm worry), not the 002 line 2104 threat to the child."""
+    for text in ("Mum said she'd hurt herself if they took the kids.", "Dad says he will kill himself one day."):
+        assert "threat_to_child" not in read_facts(text), text
+    assert "threat_to_child" in read_facts("Dad says he will kill her if she tells.")
+
+
 def test_a_mum_who_will_pick_her_up_is_no_threat():
     assert "threat_to_child" not in read_facts("Mum will pick her up at three and take her home.")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from bot.engine.facts import read_facts
+from bot.engine.rules.rule_hits import end_of_sentence
 
 # Only the person telling us (or their colleagues) asking: "she asked mum if she could stay at a friend's because
 # dad hits her, and mum said no" is the child's own disclosure, and must never be blanked.
@@ -32,15 +33,9 @@ _DENIAL = re.compile(r"\b(?:(?:s?he|they|the child|the boy|the girl|child|y\.?p\
                      r"no to (?:all|each|every)\w*|"
                      r"(?:denied|denies|denying) (?:it|this|that|all|any|each|everything|them|anything)|"
                      r"(?:denied|denies|denying)\b(?=[\s,.;]|$))", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n]")
 # "No" to these is a disclosure, not a denial ("I asked if she feels safe at home, she said no"); and a mark the
 # professional saw is a fact whatever the answer ("I asked about the bruise, he said no one did it").
 _NO_MEANS_WORRY = re.compile(r"\b(?:safe|ok|okay|alright|all right|happy|want\w*|like\w*|enough|eaten|fed)\b", re.I)
-
-
-def _end_of_sentence(text: str, start: int) -> int:
-    found = _SENTENCE_END.search(text, start)
-    return found.start() if found else len(text)
 
 
 def mask_denied_questions(text: str) -> str:
@@ -49,8 +44,8 @@ def mask_denied_questions(text: str) -> str:
         return text
     spans = []
     for asked in _ASKED.finditer(text):
-        end_first = _end_of_sentence(text, asked.end())
-        end_second = _end_of_sentence(text, end_first + 1) if end_first < len(text) else end_first
+        end_first = end_of_sentence(text, asked.end())
+        end_second = end_of_sentence(text, end_first + 1) if end_first < len(text) else end_first
         denial = _DENIAL.search(text, asked.end(), end_second)
         question = text[asked.start():denial.start()] if denial else ""
         if denial and not _NO_MEANS_WORRY.search(question) and "mark" not in read_facts(question):

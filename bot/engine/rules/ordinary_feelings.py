@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import List
 
 from bot.engine.facts import read_facts
+from bot.engine.rules.rule_hits import end_of_sentence
 from bot.language.matcher import ConceptHit
 
 FEELING_CONCEPTS = frozenset({"mental_health_child", "behaviour_problems"})
@@ -46,7 +47,6 @@ PERSISTS = re.compile(r"\b(?:still (?:\w+ ){0,2}?(?:teary|tearful|crying|cries|s
 # Said of the feeling itself, in its own sentence ("teary every morning", "low for months"): a swap "every friday"
 # elsewhere in the account is not the feeling recurring.
 _SENTENCE_FACTS = frozenset({"long_duration", "frequent", "frightened"})
-_SENTENCE_END = re.compile(r"[.!?\n]")
 
 
 def _overlaps(hit: ConceptHit, match: re.Match) -> bool:
@@ -65,9 +65,8 @@ def _after_hit(hit: ConceptHit, text: str) -> str:
     if at < 0:
         return hit.sentence
     start = at + max(hit.sentence.lower().find(hit.words.lower()), 0)
-    first = _SENTENCE_END.search(text, at + len(hit.sentence))
-    end = _SENTENCE_END.search(text, first.end()) if first else None
-    return text[start:end.start() if end else len(text)]
+    first = end_of_sentence(text, at + len(hit.sentence))
+    return text[start:end_of_sentence(text, first + 1) if first < len(text) else first]
 
 
 def _passed(hit: ConceptHit, text: str) -> bool:

@@ -22,6 +22,15 @@ DENIAL = re.compile(r"\b(?:no|not|never|n't|nobody|none|denies|denied)\b", re.I)
 NEGATION_WORDS = frozenset({"no", "not", "never", "without", "nobody"})
 
 
+SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def end_of_sentence(text: str, start: int) -> int:
+    """Where the sentence running at ``start`` ends (its mark's index), or the text's end."""
+    found = SENTENCE_END.search(text, start)
+    return found.start() if found else len(text)
+
+
 def sentence_around(text: str, start: int, end: int) -> Tuple[str, str]:
     """(the full stop-to-full stop sentence around text[start:end], those words)."""
     left = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
