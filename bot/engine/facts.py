@@ -128,10 +128,21 @@ FACT_PATTERNS = {
     # bot/engine/level_caps.FACT_TOPS reads them, beside a criminal-exploitation worry.
     "county_lines_signs": r"(?:train|coach) tickets?|"
                           r"(?:he|she|hed|he'?d|shed|she'?d|hes|shes|they)\s+(?:\w+\s+){0,2}['\"“‘]?(?:working|"
-                          r"grafting|graftin) (?:in|down|up|over|away|out)",
+                          r"grafting|graftin) (?:in|down|up|over|away|out)|"
+                          # found far from home in a flat with cash (set T: "police found him in a flat over there
+                          # with £600 on him")
+                          r"found (?:him|her|them) in (?:a|an|some) (?:flat|house|property|address)\b[^.!?]{0,40}?"
+                          r"(?:£ ?\d{3,}|cash|money|phones?)",
     "county_lines_involved": r"county lines|trap ?house|cuckoo\w*|plugg\w*|drug debts?|owes? (?:them|the dealers?)|"
                              r"(?:going|went|gone|goes|being|sent) ot|(?:line|graft|work) phone|"
-                             r"(?:holding|stashing|carrying|moving|running) (?:drugs|gear|packages|parcels|bags) for",
+                             r"(?:holding|stashing|carrying|moving|running) (?:drugs|gear|packages|parcels|bags) for|"
+                             # set T's slang: "doing bits for the olders", "holding food", "going cunch"
+                             r"doing bits for (?:the |some )?(?:olders|elders|older lads|olders')|"
+                             r"(?:shotting|shottin|bagging up) (?:food|packs|nuggets|shots|bits)\b|"
+                             r"holding (?:food|packs|nuggets)(?:['\"’”]| for (?:the |some )?(?:olders|elders|"
+                             r"older lads|them|dealers?))|"
+                             r"(?:going|went|gone|goes|sent|been|go) (?:out )?(?:cunch|country|cunchy|up country)\b|"
+                             r"running (?:a|the|their|his|her) line\b",
     # A parent's threats to the child (set Q: "he'll put her in a children's home, that he'll drown her kitten"): 002
     # line 2104 (section 47) "Repeated allegations involving serious verbal threats and/or emotional abuse".
     "threat_to_child": r"(?:he|she|they|dad|daddy|mum|mummy|stepdad|stepmum|father|mother)(?:'ll| will| would|'d| is "

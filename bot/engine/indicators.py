@@ -16,7 +16,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine.facts import Facts, has_fact, physical_act, read_facts
 from bot.engine.injury_words import INJURY_WORDS, SCHOOL_MARKS, affirmed_injury, doubt_said
-from bot.engine.level_caps import at_top_line, capped_at_level_2
+from bot.engine.level_caps import at_top_line, capped_at_level_2, mitigation_contradicted
 from bot.engine.rules.care_and_age_rules import PREGNANCY_AGES
 from bot.engine.rules.domestic_abuse_rules import graded_below_high
 from bot.engine.rules.rule_hits import sentence_around
@@ -328,6 +328,8 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
               for sim, c in zip(similarities, candidates, strict=True)]
     if physical_act(where):  # a line for "non-physical" abuse does not fit a push or a punch
         scored = [row for row in scored if "non-physical" not in row[2].text.lower()] or scored
+    if mitigation_contradicted(account or where):
+        scored = [row for row in scored if "mitigated" not in row[2].text.lower()] or scored
     # A concept the area names only on its section 47 list ("Domestic abuse in pregnancy*", 000 lines 1239 and 1422)
     # is section 47 there, as a red flag is everywhere.
     s47_concept = s47_concept or all(c.s47 and list(c.concepts) == [hit.concept] for c in candidates)

@@ -99,6 +99,22 @@ def at_top_line(concept: str, account_facts: FrozenSet[str], top_text: str = "")
     facts = account_facts - {fact for fact, words in TOP_LINE_WORDS.items() if words not in top_text.lower()}
     return all(group & facts for group in groups)
 
+# The child's own harm, said of the child (set T: "Girl in Y5 has become really anxious ... lashed out"). A line whose
+# condition is that the harm is mitigated (002 Tier 2 and 004 Level 2 domestic abuse: "harmful impact is mitigated
+# by protective factors") does not fit an account that says the child is harmed; 002 Tier 3 "Child/ren emotionally
+# harmed by witnessing/awareness of violence" does.
+CHILD_HARMED = re.compile(
+    r"\b(?:s?he|they|child|girl|boy|son|daughter|pupil|kids?|children)\b(?:'s| is| has| was| had| have| are| were|"
+    r" been| become| becomes| became| seems?| seemed| gets?| got| getting| really| very| so| more| quite| now| "
+    r"increasingly| always){0,4} (?:anxious|withdrawn|distressed|frightened|terrified|clingy|having nightmares|"
+    r"wetting|soiling|lashing out|lashed out|self-? ?harming)\b", re.I)
+
+
+def mitigation_contradicted(account: str) -> bool:
+    """True when the account says the child is harmed, so a "harm is mitigated" line cannot be the fit."""
+    return any(not negated_before(account or "", m) for m in CHILD_HARMED.finditer(account or ""))
+
+
 def ordinary_separation(hits: List[ConceptHit], text: str) -> List[ConceptHit]:
     """A separation with no conflict said anywhere is the level-1 line: rule the hit out (it shows in ruled_out).
 

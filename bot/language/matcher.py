@@ -57,6 +57,9 @@ _HYPHEN_IN_WORD = re.compile(r"(?<=[a-z])-(?=[a-z])")
 # Quotation marks around a child's words ("he 'does things' to me") are not words: they become spaces so a
 # pattern reads through them; an apostrophe inside a word ("don't", "mum's") stays.
 _PLACEHOLDER = re.compile(r"\[[a-z_]{2,12}\]")  # bot/privacy/redaction.py's typed placeholders, lower-cased
+# An age in brackets after a person ("mum (24) has a learning disability", "girl (14) is pregnant"): its brackets
+# are dropped, so a "..." gap reaches across it and the number still reads as an age.
+_AGE_ASIDE = re.compile(r"\((?:aged? ?)?\d{1,2}(?: ?(?:yrs?|years?|y/?o|months?|mths?|weeks?|wks?|s))?\)")
 _QUOTE_MARK = re.compile(r"[\"“”]|(?<![a-z0-9])['‘’]|['‘’](?![a-z])")
 
 
@@ -244,13 +247,14 @@ def _clean(text: str) -> Tuple[str, List[int]]:
     """Lower-cased text without quotation marks, and for each kept character its index in ``text``.
 
     A quotation mark next to a space is dropped; one between two words ("said"my) becomes a space; the brackets of
-    a redaction placeholder are dropped.
+    a redaction placeholder, and of an age in brackets, are dropped.
     """
     lowered = _HYPHEN_IN_WORD.sub(" ", text.lower())
     if len(lowered) != len(text):  # a character whose lower case is longer: keep the text as it is
         lowered = text
     # A redaction placeholder ("[NAME]'s upper arm") reads as one word, as the name did: its brackets are dropped.
-    brackets = {i for m in _PLACEHOLDER.finditer(lowered) for i in (m.start(), m.end() - 1)}
+    brackets = {i for pattern in (_PLACEHOLDER, _AGE_ASIDE) for m in pattern.finditer(lowered)
+                for i in (m.start(), m.end() - 1)}
     probe = "".join("x" if i in brackets else c for i, c in enumerate(lowered)) if brackets else lowered
     quotes = {m.start() for m in _QUOTE_MARK.finditer(probe)}
     kept: List[str] = []

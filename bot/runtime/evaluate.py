@@ -60,7 +60,9 @@ TUNING_SETS = {"dev_set": DEV_SET, "dev_set_2": TESTS / "data" / "dev_set_2.yml"
                # Written for tuning and read once, blind, on 2026-12-07 (at 15bb41b: 68.0% exact, 14 under, 9 L4).
                "blind_r": TESTS / "blind" / "reserved_r.yml",
                # Reserved until its one reading on 2026-12-07 (at 3be35ff: 73.0% exact, 9 under, 6 L4); tuning since.
-               "blind_q": TESTS / "blind" / "reserved_q.yml"}
+               "blind_q": TESTS / "blind" / "reserved_q.yml",
+               # Written for tuning and read once, blind, on 2026-12-07 (at ac3030c: 76.0% exact, 5 under, 3 L4).
+               "blind_t": TESTS / "blind" / "reserved_t.yml"}
 # The reserved set, written by a seeds-only helper, copied in unread and read once (tests/blind/README.md). After
 # its reading it joins TUNING_SETS before the next engine change, and a new reserved set is written; where no file
 # exists, --reserved says so instead of scoring a tuning set.

@@ -38,7 +38,13 @@ from bot.engine.rules.parent_left import parent_left
 from bot.engine.rules.plain_word_rules import plain_word_rules
 from bot.engine.rules.pre_birth import pre_birth
 from bot.engine.rules.rule_hits import ADULT_WORDS, HURT_BY_SOMEONE, denied, negated_before, rule_hit, sentence_of
-from bot.engine.rules.whose_need import parents_death, parents_injury, siblings_needs, tantrum_aggression
+from bot.engine.rules.whose_need import (
+    parents_death,
+    parents_injury,
+    parents_offence,
+    siblings_needs,
+    tantrum_aggression,
+)
 from bot.language.matcher import ConceptHit
 
 CHILD_WORDS = re.compile(
@@ -335,7 +341,7 @@ def apply_hit_rules(hits: List[ConceptHit], child: ChildContext, text: str, unbo
                     history: str = "") -> RuleOutcome:
     outcome = RuleOutcome(hits=[])
     hits = siblings_needs(hits, text)  # before "disabled": a brother's autism is not this child's disability
-    hits = parent_left(parents_death(parents_injury(hits)))
+    hits = parent_left(parents_death(parents_injury(parents_offence(hits))))
     disabled = any(h.concept == "disability" and not h.negated for h in hits)
     hits = figures_of_speech(hits)
     hits = relabel_other_children(hits, outcome)

@@ -99,6 +99,24 @@ def parents_death(hits: List[ConceptHit]) -> List[ConceptHit]:
                 and _PARENT_WHO_IS_A_SON.search(h.sentence)) else h for h in hits]
 
 
+# An offence a parent was sentenced for ("my husband got sentenced last month, 18 months for burglary", set T): the
+# parent's offending (004 line 290, Level 2 "history of criminal activity in the family"; 000 "parent in prison"), not
+# the child's own (004 Level 4 "The child is currently involved in persistent or serious criminal activity").
+_ADULT_SENTENCED = re.compile(
+    r"\b(?:husband|partner|dad|daddy|father|stepdad|stepfather|boyfriend|fella|ex|mum|mummy|mother|stepmum|uncle|"
+    r"grandad)\b[^.!?]{0,50}?\b(?:sentenced|convicted|jailed|remanded|imprisoned|sent down|sent to prison|"
+    r"in prison|got \d+ (?:months|years)|pleaded guilty)\b", re.I)
+_CHILD_OFFENDER = re.compile(r"\b(?:son|daughter|child|boy|girl|lad|pupil|teen\w*|she|he)\b[^.!?]{0,30}?\b(?:arrested|"
+                             r"charged|caught|cautioned)\b", re.I)
+
+
+def parents_offence(hits: List[ConceptHit]) -> List[ConceptHit]:
+    """An offence in a sentence that says a parent was sentenced for it: the parent's offending, not the child's."""
+    return [replace(h, concept="parental_offending", label="a parent offending or in prison")
+            if (h.concept == "offending" and not h.negated and _ADULT_SENTENCED.search(h.sentence)
+                and not _CHILD_OFFENDER.search(h.sentence)) else h for h in hits]
+
+
 # A child's tantrum in which the child hits the adult telling it ("the 3 year old had a meltdown at bedtime ... he hit
 # me", "tantrums all day, he hits her"): the child's behaviour (004 Level 2 "The child exhibits aggressive
 # behaviour"), not an adult abusing the child. "Dad hits her when she has a tantrum" names the adult and stays.
