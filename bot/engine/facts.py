@@ -129,8 +129,7 @@ FACT_PATTERNS = {
     "county_lines_signs": r"(?:train|coach) tickets?|"
                           r"(?:he|she|hed|he'?d|shed|she'?d|hes|shes|they)\s+(?:\w+\s+){0,2}['\"“‘]?(?:working|"
                           r"grafting|graftin) (?:in|down|up|over|away|out)|"
-                          # found far from home in a flat with cash (set T: "police found him in a flat over there
-                          # with £600 on him")
+                          # found far from home in a flat with cash (set T: "police found him in a flat over there")
                           r"found (?:him|her|them) in (?:a|an|some) (?:flat|house|property|address)\b[^.!?]{0,40}?"
                           r"(?:£ ?\d{3,}|cash|money|phones?)",
     "county_lines_involved": r"county lines|trap ?house|cuckoo\w*|plugg\w*|drug debts?|owes? (?:them|the dealers?)|"
@@ -144,13 +143,16 @@ FACT_PATTERNS = {
                              r"(?:going|went|gone|goes|sent|been|go) (?:out )?(?:cunch|country|cunchy|up country)\b|"
                              r"running (?:a|the|their|his|her) line\b",
     # A parent's threats to the child (set Q: "he'll put her in a children's home, that he'll drown her kitten"): 002
-    # line 2104 (section 47) "Repeated allegations involving serious verbal threats and/or emotional abuse".
+    # line 2104 (section 47) "Repeated allegations involving serious verbal threats and/or emotional abuse". Not
+    # reflexive: "she'd hurt herself" is about the parent's own safety.
     "threat_to_child": r"(?:he|she|they|dad|daddy|mum|mummy|stepdad|stepmum|father|mother)(?:'ll| will| would|'d| is "
                        r"going to| threatens? to| threatened to| keeps threatening to) (?:\w+ ){0,2}?(?:drown|kill|"
                        r"hurt|burn|strangle|batter|get rid of|send (?:her|him|them) away|put (?:her|him|them) "
                        r"(?:in|into) (?:a |the )?(?:children'?s home|home|care))"
-                       # "she'd hurt herself", "he would kill himself": about the speaker, not a threat to the child
                        r"(?! (?:him|her|them|my|your|our)sel(?:f|ves)\b)",
+    # Fled from abuse (000 Level 4 "Emergency housing needs as a consequence of fleeing domestic violence"): level_caps.
+    "fled_abuse": r"\b(?:fled|fleeing|flee|escaped|escaping)\b[^.!?]{0,30}?\b(?:partner|husband|boyfriend|ex|abuse|"
+                  r"violence|dv)\b",
     # A child shut in by someone (set Q: "the kids' room door was tied shut from the outside"): harm done, as 002 and
     # 004 put confinement with their top emotional-abuse and neglect lines.
     "confined": r"(?:tied|roped|wedged|bolted|fastened|jammed) (?:shut|closed)|(?:door|room)\b[^.!?]{0,30}?\bfrom the "

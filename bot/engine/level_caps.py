@@ -81,6 +81,9 @@ FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
     #   to engage").
     "basic_care": (frozenset({"frequent", "long_duration"}), frozenset({"refusal"})),
     "neglect": (frozenset({"frequent", "long_duration"}), frozenset({"refusal"})),
+    # - Housing needs that come from fleeing domestic abuse are the top line where that top line says so (000 Level 4
+    #   "Emergency housing needs as a consequence of fleeing domestic violence/gang reprisal"; TOP_LINE_WORDS).
+    "housing": (frozenset({"fled_abuse"}),),
     "criminal_exploitation": (frozenset({"county_lines_signs", "county_lines_involved"}),
                               frozenset({"overnight_missing", "weapon", "county_lines_involved"})),
 }
@@ -88,7 +91,7 @@ FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
 
 # A fact that is the top line only in an area whose top line says it: 000 Level 4 "Child is main carer for family
 # member"; elsewhere the top line asks for caring that is long-term and unsupported (002 Tier 4, 004 Level 4).
-TOP_LINE_WORDS: Dict[str, str] = {"main_carer": "main carer"}
+TOP_LINE_WORDS: Dict[str, str] = {"main_carer": "main carer", "fled_abuse": "fleeing"}
 
 
 def at_top_line(concept: str, account_facts: FrozenSet[str], top_text: str = "") -> bool:

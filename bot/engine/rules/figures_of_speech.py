@@ -143,7 +143,8 @@ def _someones_prediction(hit: ConceptHit) -> bool:
 # child's safety"). Narrow, because a real threat must never be heard as one: the mishap is said in the same sentence
 # and is to a thing (spilt, knocked over, broke, lost, ate); no body, injury or hurt is named; the threat is not
 # conditional on telling ("I'll kill you if you tell"); and no adult is the one who said, told or threatened it.
-_MISHAP = re.compile(r"\b(?:spill\w*|spilt|knock\w*\s+(?:\w+\s+){0,3}?over|knocked|broke|broken|smash\w*|lost|"
+_MISHAP = re.compile(r"\b(?:spill\w*|spilt|scratch\w*|dent\w*|knock\w*\s+(?:\w+\s+){0,3}?over|knocked|broke|"
+                     r"broken|smash\w*|lost|"
                      r"ripp\w*|tore|torn|ruin\w*|ate|eaten|scoff\w*|nick\w*|pinch\w*|messed up|dropp\w*|forgot|"
                      r"got (?:paint|mud|juice|food|ink|felt tip|glue) on)\b", re.I)
 _BODY_OR_HARM = re.compile(r"\b(?:arm|arms|leg|legs|head|face|neck|throat|wrist|nose|teeth|tooth|eye|eyes|rib|ribs|"
@@ -153,7 +154,10 @@ _CONDITIONAL = re.compile(r"\b(?:if (?:you|u|she|he|they|i) (?:ever )?(?:tell|te
                           r"or else|or (?:i'?ll|he'?ll|she'?ll))\b", re.I)
 _ADULT_SAID = re.compile(rf"{_ADULT_SPEAKER.pattern}\s+(?:\w+\s+){{0,5}}?(?:said|says|told|tells|shouted|screamed|"
                          r"yelled|threatened|threatens|texted|messaged|wrote)\b", re.I)
-_KILL = re.compile(r"\bkill\b", re.I)
+# "Going to kill me", and (set S) "me mam'll batter me" over a lost jumper, "mum is literally going to kill me" over a
+# scratched car.
+_KILL = re.compile(r"\b(?:kill|batter|murder)\b", re.I)
+_MISHAP_CONCEPTS = frozenset({"immediate_danger", "physical_abuse", "emotional_abuse"})
 # Not a mishap to a thing: a temper lost, a child who ate nothing or is hungry ("dad lost his temper").
 _NOT_A_MISHAP = re.compile(r"\blost (?:his|her|their|my|the) (?:temper|rag|head|control|mind|plot)\b|\blost it\b|"
                            r"\bate (?:nothing|no)\b|\bnothing to eat\b|\bhungry\b|\bstarv\w*", re.I)
@@ -161,7 +165,7 @@ _NOT_A_MISHAP = re.compile(r"\blost (?:his|her|their|my|the) (?:temper|rag|head|
 
 def _mishap_idiom(hit: ConceptHit) -> bool:
     """True when the hit is 'going to kill me' said of a small mishap to a thing, in the child's own words."""
-    if hit.concept != "immediate_danger" or not hit.words or not _KILL.search(hit.words):
+    if hit.concept not in _MISHAP_CONCEPTS or not hit.words or not _KILL.search(hit.words):
         return False
     sentence = hit.sentence
     return bool(_MISHAP.search(sentence) and not _BODY_OR_HARM.search(sentence) and not _NOT_A_MISHAP.search(sentence)
@@ -173,6 +177,17 @@ def _mishap_idiom(hit: ConceptHit) -> bool:
 _IN_MY_DAY = re.compile(r"\b(?:in my day|in our day|back in the day|when i was (?:\w+ ){0,2}?(?:young|younger|"
                         r"little|a kid|a child|a lad|a girl|a boy|at school|her age|his age|their age))\b[^.!?]*?"
                         r"\b(?:we|i|you)(?:'d|’d| would) (?:have|of) (?:got|had|been given|been)\b", re.I)
+
+
+# A parent-to-be "googling SIDS at 3am" (set S, a midwife's first-baby nerves): a fear searched for, not a death or
+# harm to a child. Only that concept, and only after the searching word in its sentence.
+_SEARCHED = re.compile(r"\b(?:googl\w*|look(?:s|ed|ing)? up|search(?:es|ed|ing)? (?:for|about|online)|"
+                       r"read(?:s|ing)? (?:up )?about)\b", re.I)
+
+
+def _fear_searched(hit: ConceptHit) -> bool:
+    said = _SEARCHED.search(hit.sentence) if hit.concept == "child_death_or_serious_harm" and hit.words else None
+    return bool(said and hit.sentence.find(hit.words, said.end()) >= 0 and not _SOMEONE_KNOWN.search(hit.sentence))
 
 
 def _in_my_day(hit: ConceptHit) -> bool:
@@ -249,5 +264,5 @@ def figures_of_speech(hits: List[ConceptHit]) -> List[ConceptHit]:
             if not hit.negated and (_game_result(hit) or _from_the_news(hit) or _sibling_threat(hit)
                                     or _game_threat(hit) or _someones_prediction(hit) or _mishap_idiom(hit)
                                     or _in_my_day(hit) or _kicking_off(hit) or _exasperation(hit)
-                                    or _hurt_self(hit) or _betrayal(hit)) else hit
+                                    or _hurt_self(hit) or _betrayal(hit) or _fear_searched(hit)) else hit
             for hit in hits]
