@@ -18,7 +18,7 @@ ALLOWED = {
     "settings": set(),
     "guidance": {"settings"},
     "language": {"settings", "guidance"},
-    "engine": {"settings", "guidance", "language"},
+    "engine": {"settings", "guidance", "language", "privacy"},
     "privacy": {"settings", "guidance", "language"},
     "render": {"settings", "guidance", "language", "engine"},
     "features": {"settings", "guidance", "language", "engine", "render"},

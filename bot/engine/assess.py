@@ -44,6 +44,7 @@ from bot.engine.routes import (
 )
 from bot.engine.rules.denied_questions import mask_denied_questions
 from bot.engine.rules.hit_rules import apply_hit_rules
+from bot.engine.stored_form import as_stored
 from bot.engine.thresholds import Weighing, decide_level
 from bot.guidance.areas import NATIONAL_FALLBACK, AreaResolver, cached_resolver
 from bot.guidance.gazetteer import outside_named_first
@@ -102,7 +103,8 @@ def match_indicators(engine: Engine, area: AreaGuidance, hits: Sequence[ConceptH
             # A red flag holds in every area (guidance/red_flags.yml), even where the area's matrix tags no
             # item with this concept: the area's section 47 items stand in, the closest one cited.
             candidates = [i for i in area.indicators if i.s47 and age_rule_allows(i.age, child)]
-        similarities = ranker.similarities(area.area, hit.sentence, candidates) if ranker and candidates else None
+        similarities = (ranker.similarities(area.area, as_stored(hit.sentence), candidates)
+                        if ranker and candidates else None)
         text = (texts or {}).get(hit.field, "")
         # Hits from corrections or age rules point into other text; they keep their own sentence.
         context = whole_sentence(text, hit.start, hit.end) if text[hit.start:hit.end] == hit.words else ""
@@ -211,7 +213,7 @@ def _assess(case: Case, engine: Engine) -> Advice:
     todo, covered = net_sentences(engine.matcher, told, hits)
     ranker = get_ranker()
     if ranker:  # one encoder batch for everything this assessment will compare
-        ranker.prime([h.sentence for h in hits if not h.negated] + todo)
+        ranker.prime([as_stored(s) for s in [h.sentence for h in hits if not h.negated] + todo])
     indicators = match_indicators(engine, area, hits, child, threat_to_life(case.worried),
                                   dict(_worries(case)), case.scale_value)
     net = get_net()

@@ -22,6 +22,7 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 import numpy as np
 
+from bot.engine.stored_form import as_stored
 from bot.guidance.loader import cached_areas
 from bot.guidance.models import AreaGuidance, Indicator
 from bot.guidance.paraphrases import cached_paraphrases, corpus_version
@@ -201,4 +202,5 @@ def get_net() -> Optional[RecallNet]:
     if ranker is None:
         return None
 
-    return build_net(cached_areas(), ranker.query, lambda texts: ranker.encoder.encode(texts))
+    return build_net(cached_areas(), lambda sentence: ranker.query(as_stored(sentence)),
+                     lambda texts: ranker.encoder.encode(texts))

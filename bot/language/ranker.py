@@ -61,7 +61,7 @@ class IndicatorRanker:
 
     def prime(self, sentences: Sequence[str]) -> None:
         """Encode the sentences one assessment will ask about in a single batch."""
-        missing = [s for s in dict.fromkeys(map(as_stored, sentences)) if s not in self._queries]
+        missing = [s for s in dict.fromkeys(sentences) if s not in self._queries]
         if missing:
             for sentence, vector in zip(missing, self.encoder.encode(missing), strict=True):
                 self._queries[sentence] = vector
@@ -69,7 +69,6 @@ class IndicatorRanker:
                 self._queries.pop(next(iter(self._queries)))
 
     def query(self, sentence: str) -> np.ndarray:
-        sentence = as_stored(sentence)
         if sentence not in self._queries:
             self.prime([sentence])
         return self._queries[sentence]
@@ -93,15 +92,6 @@ class IndicatorRanker:
         if best and best[1] >= LONG_TAIL_MIN_SIMILARITY:
             return best
         return None
-
-
-def as_stored(sentence: str) -> str:
-    """The sentence as it is stored, names and other details as placeholders: a later turn reads the stored answers,
-    so a name must not move the nearest indicator ("Amelia (Y8) has been late" and "[NAME] (Y8) has been late" fell
-    either side of a level; issue 14, redaction never changes the decision)."""
-    from bot.privacy.redaction import redact  # lazy: redaction's word lists are loaded on first use
-
-    return redact(sentence) or sentence
 
 
 @lru_cache(maxsize=1)
