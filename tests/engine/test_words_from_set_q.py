@@ -5,17 +5,9 @@ Texts are fictional and written here, not copied from the set. Seed lines are ci
 
 from __future__ import annotations
 
-from bot.engine.assess import assess, get_engine
-from bot.engine.case import Case
 from bot.engine.facts import read_facts
-
-
-def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 4):
-    return assess(Case(area=area, age=age, role=role, worried=worried, scale=scale))
-
-
-def _live(text: str) -> set:
-    return {h.concept for h in get_engine().matcher.find(text) if not h.negated}
+from tests.engine.words import advice as _advice
+from tests.engine.words import live as _live
 
 
 # 000 Appendix 2: "An individual with serious child related offences visiting/moving into a household with children".

@@ -5,16 +5,8 @@ Texts are fictional and written here, not copied from the set. Seed lines are ci
 
 from __future__ import annotations
 
-from bot.engine.assess import assess, get_engine
-from bot.engine.case import Case
-
-
-def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 4):
-    return assess(Case(area=area, age=age, role=role, worried=worried, scale=scale))
-
-
-def _live(text: str) -> set:
-    return {h.concept for h in get_engine().matcher.find(text) if not h.negated}
+from tests.engine.words import advice as _advice
+from tests.engine.words import live as _live
 
 
 # 004 lines 299-302 (section 47): injuries to a non-mobile or disabled child, "bruising in unusual places".
@@ -76,3 +68,14 @@ def test_googling_sids_at_night_is_a_fear_not_a_death():
                      "unborn, 28 weeks", scale=8)
     assert "child_death_or_serious_harm" in _ruled_out(advice)
     assert "child_death_or_serious_harm" in _live("Her first baby died of SIDS at 3 months.")
+
+
+def test_a_threat_said_to_have_been_carried_out_before_is_not_the_idiom():
+    advice = _advice("He lost his reading book and was crying, saying 'me mam'll batter me, she did last time'.",
+                     "Sneinton", "6", scale=9)
+    assert "physical_abuse" not in _ruled_out(advice)
+
+
+def test_filming_the_baby_in_the_bath_is_not_abuse_but_coming_in_to_film_her_is():
+    assert "sexual_abuse" not in _live("Mum filmed the baby splashing in the bath to send to granny.")
+    assert "sexual_abuse" in _live("He keeps walking into the bathroom when she's washing, holding his phone up.")

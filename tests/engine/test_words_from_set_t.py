@@ -5,18 +5,10 @@ Texts are fictional and written here, not copied from the set. Seed lines are ci
 
 from __future__ import annotations
 
-from bot.engine.assess import assess, get_engine
-from bot.engine.case import Case
 from bot.engine.facts import read_facts
 from bot.engine.level_caps import mitigation_contradicted
-
-
-def _advice(worried: str, area: str, age: str, role: str = "professional", scale: int = 4):
-    return assess(Case(area=area, age=age, role=role, worried=worried, scale=scale))
-
-
-def _live(text: str) -> set:
-    return {h.concept for h in get_engine().matcher.find(text) if not h.negated}
+from tests.engine.words import advice as _advice
+from tests.engine.words import live as _live
 
 
 # 000 line 1398 (Level 4*): "sexual abuse of a child under 13"; line 1449 "Allegations or suspicion about ... sexual
@@ -75,4 +67,9 @@ def test_an_offence_a_parent_was_sentenced_for_is_not_the_childs_offending():
                      "him.", "Bedford", "9", role="public", scale=7)
     assert advice.level == 2 and "offending" not in {i.concept for i in advice.indicators}
     child = _advice("Our son was arrested for burglary again last week, the third time this year.", "Bedford", "15")
+    assert "offending" in {i.concept for i in child.indicators}
+
+
+def test_a_childs_offending_since_a_parent_was_sentenced_stays_the_childs():
+    child = _advice("Since his dad was sentenced he's been shoplifting every weekend with older lads.", "Bedford", "14")
     assert "offending" in {i.concept for i in child.indicators}

@@ -159,7 +159,9 @@ _ADULT_SAID = re.compile(rf"{_ADULT_SPEAKER.pattern}\s+(?:\w+\s+){{0,5}}?(?:said
 _KILL = re.compile(r"\b(?:kill|batter|murder)\b", re.I)
 _MISHAP_CONCEPTS = frozenset({"immediate_danger", "physical_abuse", "emotional_abuse"})
 # Not a mishap to a thing: a temper lost, a child who ate nothing or is hungry ("dad lost his temper").
-_NOT_A_MISHAP = re.compile(r"\blost (?:his|her|their|my|the) (?:temper|rag|head|control|mind|plot)\b|\blost it\b|"
+# Nor a threat said to have been carried out before ("she did last time", "he always does").
+_NOT_A_MISHAP = re.compile(r"\b(?:last time|again|always|every time|(?:she|he|they) did)\b|"
+                           r"\blost (?:his|her|their|my|the) (?:temper|rag|head|control|mind|plot)\b|\blost it\b|"
                            r"\bate (?:nothing|no)\b|\bnothing to eat\b|\bhungry\b|\bstarv\w*", re.I)
 
 

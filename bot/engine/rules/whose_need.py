@@ -110,10 +110,21 @@ _CHILD_OFFENDER = re.compile(r"\b(?:son|daughter|child|boy|girl|lad|pupil|teen\w
                              r"charged|caught|cautioned)\b", re.I)
 
 
+def _sentenced_for(hit: ConceptHit) -> bool:
+    """The hit is what the adult was sentenced "for" ("got sentenced, 18 months for burglary"); "since dad was
+    sentenced he's been shoplifting" is the child's own offending and stays."""
+    sentenced = _ADULT_SENTENCED.search(hit.sentence)
+    at = hit.sentence.find(hit.words, sentenced.end()) if sentenced else -1
+    return at >= 0 and bool(_FOR_IT.search(hit.sentence[sentenced.end():at]))
+
+
+_FOR_IT = re.compile(r"^[^.!?]{0,40}?\bfor\s+(?:\w+\s+)?$", re.I)
+
+
 def parents_offence(hits: List[ConceptHit]) -> List[ConceptHit]:
-    """An offence in a sentence that says a parent was sentenced for it: the parent's offending, not the child's."""
+    """An offence a parent was sentenced for: the parent's offending, not the child's."""
     return [replace(h, concept="parental_offending", label="a parent offending or in prison")
-            if (h.concept == "offending" and not h.negated and _ADULT_SENTENCED.search(h.sentence)
+            if (h.concept == "offending" and not h.negated and _sentenced_for(h)
                 and not _CHILD_OFFENDER.search(h.sentence)) else h for h in hits]
 
 
