@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import FrozenSet, List
 
+from bot.engine.extremism_facts import EXTREMISM_FACTS
+
 FACT_PATTERNS = {
     # An injury or visible mark: outside the seeds' "legal limits" for chastisement (Norfolk tier 3/4, Bedford).
     # "cuts" but not "hours cut", "pay cuts", "cut off", "cut down" (set O: "Dad's hours cut at the factory").
@@ -181,7 +183,8 @@ FACT_PATTERNS = {
                      r"(?<!sentenced )(?<!sentence of )(?<!got )"
                      r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many|few|couple of) ?"
                      r"(?:months|years|(?:yrs|mths)(?!\s*ago))|"
-                     r"ongoing|long[- ]standing|chronic|"
+                     r"ongoing|long[- ]standing|"
+                     r"chronic(?! (?:fatigue|pain|illness|condition|kidney|lung|heart|asthma))|"
                      r"all (?:year|"
                      r"term)|third (?:winter|year|time)",
     # 000 Level 4 "Child is main carer for family member" (line 1374). Only bot/engine/level_caps.FACT_TOPS reads it.
@@ -223,50 +226,6 @@ FACT_PATTERNS = {
                          r"only (?:thing|way) (?:that )?works|(?:gives?|giving) (?:him|her|them) (?:a (?:good )?)?"
                          r"(?:smack|slap|hiding|belting|clip)\w* when|when (?:he|she|they)(?:'s|'re| is| are)? "
                          r"(?:naughty|cheeky|rude|playing up)",
-    # An intention or plan to carry out violence, or to travel to fight (000 Level 4 and Appendix 2 "Participates in
-    # extremist actions in language and behaviour*"; 002 Tier 4 "planning to travel to a conflict zone; evidence
-    # ... going to support/participate in extremist activities"; 004 Level 4 "saying that they will carry out
-    # violence in support of extremist views"). Only bot/engine/level_caps.FACT_TOPS reads it.
-    "violent_intent": r"(?:plan\w*|intend\w*|intention|going to|gonna|wants? to|threat\w*|talk\w* (?:about|of)|"
-                      r"vow\w*|promis\w*|said (?:he|she|they)(?:'d| would| will)?|says (?:he|she|they)(?:'ll| will)) "
-                      r"(?:\w+ ){0,4}(?:attack\w*|bomb\w*|shoot\w*|stab\w*|blow (?:\w+ )?up|massacre|"
-                      r"kill (?!(?:him|her|my|them|your)sel)\w+)|"
-                      r"should (?:do|repeat|copy) (?:the same|this|that|it|one)(?: \w+)? (?:at|to|in|here)|"
-                      # "going to 'do one' on the mosque ... got a plan", "how to make things that go bang" (set Q)
-                      r"(?:going to|gonna|wants? to|will) ['\"‘“]?do one['\"’”]? (?:on|at|in)|got a plan|"
-                      r"(?:how to|how you) make (?:a )?(?:bomb|bombs|explosives?|things that go bang|pipe bombs?)|"
-                      r"(?:might|could|will|would|wants to) be the one|"
-                      r"(?:travel\w*|go|going|get|getting|fly\w*|head\w*) (?:\w+ ){0,3}(?:to|and) (?:fight|"
-                      r"join (?:the )?(?:fighters|brothers|fight|jihad|isis|daesh|caliphate))|"
-                      r"join (?:the )?(?:fighters|brothers|jihad|isis|daesh|caliphate)|"
-                      r"(?:saving|saved) (?:up )?(?:\w+ ){0,3}(?:to (?:go|travel|fly|leave)|for (?:a|the) (?:ticket|"
-                      r"flight|passport))|passport without|"
-                      # "I know how to make one", "you lot will get what's coming", "do it properly" (said beside
-                      # extremist views: only the radicalisation top line reads this fact, bot/engine/level_caps.py).
-                      r"knows? how to (?:make|build) (?:one|a bomb|a device|it|them)|(?:get|gets|getting) what'?s "
-                      r"coming|(?:do|doing) it properly|"
-                      # "should be wiped out", "next one's closer to home", "making something in his shed".
-                      r"(?:should|will|gonna|going to|must|need to) (?:all )?be wiped out|"
-                      r"next one'?s? (?:closer|nearer|here|coming)|"
-                      r"(?:making|make|build\w*) (?:a device|devices|a bomb|bombs|explosives)|"
-                      r"(?:making|make|build\w*) something (?:in (?:his|her|the) (?:shed|garage|bedroom|room)|"
-                      r"dangerous|that (?:goes bang|explodes))|"
-                      r"someone (?:round|around) here (?:will|is going to|gonna) do|"
-                      # Preparation said as things found: a weapon posed with beside the views, a target marked on a
-                      # map ("the mosque circled and times written next to it"), "someone has to" as a caption.
-                      r"(?:holding|holds|waving|posing with|poses with|brandishing) (?:\w+ ){0,5}(?:knife|knives|"
-                      r"machete|gun|guns|rifle|weapon|weapons|blade|axe|crossbow)(?! and fork)|"
-                      r"(?:mosque|synagogue|church|temple|gurdwara|school|college|stadium|station|march|festival|"
-                      r"centre)s?(?:\W+\w+){0,2}?\W+(?:circled|highlighted|ringed)|"
-                      # "he's got a list of 'targets'", going to "sort out" the new mosque, a machete bought online
-                      # (set N): a plan, a target and a weapon said in the words of a teenager's group chat.
-                      r"(?:list|lists|names) of ['‘\"]?targets|(?:going to|gonna|will|plan\w* to|want\w* to) ['‘\"]?"
-                      r"sort (?:out|them out)['’\"]? (?:\w+ ){0,3}(?:mosque|synagogue|church|temple|gurdwara|them|"
-                      r"those)|"
-                      r"(?:bought|ordered|buying|ordering|photo of) (?:a |an |the |his |her |himself a |herself a )?"
-                      r"(?:machete|knife|gun|weapon|blade|axe|crossbow)s?|"
-                      r"someone (?:has|needs|have|need) to"
-                      r"(?: (?:do (?:something|it)|act|stop them))?(?=\W*(?:[.'\"!]|$))",
     # A child with no parent or carer in the country (000/002/003/004 top lines: "Unaccompanied refugee/asylum
     # seeker", "the child is an unaccompanied asylum-seeker"). Only bot/engine/level_caps.FACT_TOPS reads it.
     "unaccompanied": r"unaccompanied|no (?:family|parents?|relatives|adults?|one|body)(?: \w+){0,3} (?:here|"
@@ -276,6 +235,7 @@ FACT_PATTERNS = {
     "direct_denial": r"asked (?:\w+ ){0,3}(?:directly|straight|outright|specifically|if|whether)|"
                      r"(?:denies|denied|said no|says no|no (?:thoughts|plans|intent))",
 }
+FACT_PATTERNS.update(EXTREMISM_FACTS)
 _COMPILED = {name: re.compile(rf"\b(?:{pattern})\b", re.I) for name, pattern in FACT_PATTERNS.items()}
 # Facts that make a worry more serious, whichever concept it is about.
 SEVERITY_FACTS = frozenset({"mark", "implement", "head_face", "shaking", "strangling", "weapon", "serious_assault",

@@ -16,7 +16,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from bot.engine.facts import Facts, has_fact, physical_act, read_facts
 from bot.engine.injury_words import INJURY_WORDS, SCHOOL_MARKS, affirmed_injury, doubt_said
-from bot.engine.level_caps import at_top_line, capped_at_level_2, mitigation_contradicted
+from bot.engine.level_caps import (
+    TOP_ONLY_BY_FACTS,
+    at_top_line,
+    capped_at_level_2,
+    mitigation_contradicted,
+    sentence_and_after,
+)
 from bot.engine.rules.care_and_age_rules import PREGNANCY_AGES
 from bot.engine.rules.domestic_abuse_rules import graded_below_high
 from bot.engine.rules.rule_hits import sentence_around
@@ -340,8 +346,11 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
     top = max(row[2].level for row in scored)
     top_text = " ".join(row[2].text for row in scored if row[2].level == top)
-    if at_top_line(hit.concept, read_facts(account or where).found, top_text):
+    top_facts = sentence_and_after(account, hit.sentence) if hit.concept in TOP_ONLY_BY_FACTS else account or where
+    if at_top_line(hit.concept, read_facts(top_facts).found, top_text):
         allowed = [row for row in scored if row[2].level == top]
+    elif hit.concept in TOP_ONLY_BY_FACTS:
+        allowed = [row for row in allowed if row[2].level < top] or allowed
     elif capped_at_level_2(hit.concept, facts.found, account or where):
         # bot/engine/level_caps.py: a smack, a missing episode or stable substance use with none of the facts that raise
         # it is the level-2 line, whichever line's wording is nearer.

@@ -18,9 +18,11 @@ from __future__ import annotations
 import re
 from typing import Dict, List, Sequence, Tuple
 
-from bot.engine.facts import read_facts
+from bot.engine.facts import has_fact, read_facts
 from bot.engine.level_caps import capped_by_treatment
 from bot.engine.open_questions import cached_questions
+from bot.engine.rules.parent_drinking import escalated_use_floor
+from bot.engine.rules.young_carer_load import caring_load_floor
 from bot.language.matcher import ConceptHit
 
 Floor = Tuple[int, str]
@@ -103,12 +105,20 @@ PARAPHERNALIA_EXPOSED = re.compile(
     r"(?:cot|toy box|bedroom))|\b(?:uncapped|used) (?:needles?|syringes?)\b", re.I)
 
 
+# Extremist views with a call for violence against a group: 002 Tier 3 line 1081 and 004 line 182 Level 3 ("believes
+# extreme violence should be used against people who disrespect their beliefs/ values"); 000 line 1062 Level 3
+# "Exhibiting extremist language". Views alone stay at the concept's own level (002 Tier 2, 004 Level 2).
+EXTREMISM_CONCEPTS = frozenset({"radicalisation"})
+
+
 def level_floors(area: str, hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     """Every floor the account supports, highest first."""
     live = [h for h in hits if not h.negated and h.field != "working_well"]
     floors = _family_floors([h for h in live if not capped_by_treatment(h.concept, text)]) + \
         _missing_floor(live, text) + _fear_floor(text) + _disability_floor(area, text) + \
-        _private_fostering_floor(live, text) + _online_secrecy_floor(live) + _paraphernalia_floor(live, text)
+        _private_fostering_floor(live, text) + _online_secrecy_floor(live) + _paraphernalia_floor(live, text) + \
+        _violent_views_floor(live, text) + caring_load_floor(live, text) + \
+        escalated_use_floor(live, text)
     return sorted(floors, key=lambda f: -f[0])
 
 
@@ -189,4 +199,11 @@ def _paraphernalia_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     if any(h.concept in SUBSTANCE_CONCEPTS for h in hits) and PARAPHERNALIA_EXPOSED.search(text):
         return [(4, "Drug paraphernalia left where the children are, in a home where a parent uses drugs, is the "
                     "guidance's top level: it is not stored or disposed of safely, and the children are exposed.")]
+    return []
+
+
+def _violent_views_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
+    if any(h.concept in EXTREMISM_CONCEPTS for h in hits) and has_fact(text, "endorses_violence"):
+        return [(3, "Extremist views with a call for violence against a group of people are at least level 3 in "
+                    "the guidance: a conversation with the front door, and advice from Prevent.")]
     return []
