@@ -87,7 +87,7 @@ ACRONYMS = word_set("""DOB NHS NI MASH CADS NSPCC DSL DSP GP AE CAMHS LADO MARAC
 EHCP EHA FGM CSE CCE DA DV ASB HV SW IP NFA UASC ICPC RCPC CPOMS CAD PC PCSO DC DS MISPER MSHT NRM OT SALT
 YOT YOS PRU TAC TAF GCSE KS SATS ADHD ASD OK TV PE RE PSHE RSE BBC NHS UK EU ID SIM IT RIP CCTV CPS ELSA
 ASQ SEMH SLCN PEP PLO""")
-PARTICLES = word_set("van von de da del di la le o' mc mac bin ibn al el")
+PARTICLES = word_set("van von de da del di la le o' mc mac bin ibn al el dos das du der den ter della")
 
 
 @lru_cache(maxsize=1)
