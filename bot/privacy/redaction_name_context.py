@@ -38,6 +38,8 @@ NICK_CUE = re.compile(
     r"(?:\b(?:called|named|nicknamed|known\s+as|aka|a\.k\.a\.?|call(?:s|ed)?\s+(?:him|her|them|me)|male|female|man|bloke|"
     r"lad|guy|boy|girl|boyfriend|girlfriend|bf|gf|friend|mate|cousin|uncle|with|and|or)|&)\s+$", re.I)
 QUOTED = re.compile(r"['‘\"“](?P<nick>[A-Z][^\W\d_]*(?:\s+[A-Z][^\W\d_]*)?)['’\"”](?!\w)")
+# A nickname in brackets between a first name and a surname: "Alfie (Alf) Brown".
+BRACKETED = re.compile(r"\((?P<nick>[A-Z][^\W\d_]+)\)(?=\s+[A-Z])")
 # Words after which a capitalised word is a name: "mum is Paulette", "surname is Morley", "HV is Sandy".
 IS_CUES = RELATIONS | word_set("surname name keyworker worker hv sw officer nurse mentor")
 FAMILY_AFTER = word_set("lot family families clan household brothers sisters boys girls kids children")
@@ -119,14 +121,16 @@ def _before(doc: Any, spans: List[Span]) -> List[Span]:
 
 
 def _quoted(text: str, doc: Any, spans: List[Span]) -> List[Span]:
-    """Nicknames in quotes after a cue, and a capitalised word right after a quoted nickname that follows a name."""
+    """Nicknames in quotes after a cue, and a capitalised word right after a quoted (or bracketed) nickname that
+    follows a name."""
     found = []
-    for m in QUOTED.finditer(text):
+    for m in [*QUOTED.finditer(text), *BRACKETED.finditer(text)]:
         words = m.group("nick").split()
         if any(w.lower() in concept_words() or w.lower() in NOT_NAMES for w in words) or is_place(words):
             continue
         after_name = _covered(spans, m.start() - 2, m.start())
-        cued = after_name or bool(NICK_CUE.search(text[max(0, m.start() - 24):m.start()]))
+        quoted = m.re is QUOTED
+        cued = after_name or quoted and bool(NICK_CUE.search(text[max(0, m.start() - 24):m.start()]))
         if cued and not _covered(spans, m.start("nick"), m.end("nick")):
             found.append(Span(m.start("nick"), m.end("nick"), "NAME", m.group("nick")))
         if after_name:
