@@ -153,7 +153,12 @@ def is_english(low: str) -> bool:
 
 def is_place(words: Sequence[str]) -> bool:
     """True when the words are a place the assistant needs (whole phrase, or every word a place word)."""
+    return _is_place(tuple(words))
 
+
+@lru_cache(maxsize=16384)
+def _is_place(words: Tuple[str, ...]) -> bool:
+    """Cached: the same capitalised words are checked many times a sentence, on every stored event."""
     phrases, tokens = protected_words()
     joined = normalise_place(" ".join(words))
     return bool(joined) and (joined in phrases or all(w in tokens for w in joined.split()))
