@@ -25,6 +25,7 @@ import threading
 from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+from bot.privacy.redaction_buildings import building_spans
 from bot.privacy.redaction_lexicon import (  # noqa: F401 - re-exported: the public names of this module
     AMBIGUOUS,
     FIRST_NAMES,
@@ -64,7 +65,8 @@ def find_pii(text: str) -> List[Span]:
     # ("Okafor.\n\tsos_more"), and "£" as "\u00a3": read escapes as the spaces or quotes they stand for, with
     # every offset kept, so that no span starts or ends inside one (the record must stay valid JSON).
     plain = ESCAPE.sub(_unescaped, text) if "\\" in text else text
-    found = contact_spans(plain) + handle_and_reference_spans(plain) + place_spans(plain) + name_spans(plain)
+    found = contact_spans(plain) + handle_and_reference_spans(plain) + place_spans(plain) + building_spans(plain) \
+        + name_spans(plain)
     return [s if plain is text else Span(s.start, s.end, s.type, text[s.start:s.end]) for s in _resolve(found)]
 
 
@@ -80,12 +82,28 @@ PRIORITY = {"EMAIL": 0, "DOB": 1, "NHS_NUMBER": 2, "NI_NUMBER": 3, "PHONE": 4, "
 
 
 def _resolve(spans: Iterable[Span]) -> List[Span]:
-    """Overlaps: the longer span wins, then the more specific type."""
+    """Overlaps: the longer span wins, then the more specific type. Overlapping addresses are first joined into one
+    ("Pitch 22 Elmtree Park" and "Elmtree Park caravan site"), so no part of either is left behind."""
+    spans = _join_addresses(list(spans))
     chosen: List[Span] = []
     for span in sorted(spans, key=lambda s: (-(s.end - s.start), PRIORITY[s.type], s.start)):
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
+
+
+def _join_addresses(spans: List[Span]) -> List[Span]:
+    addresses = sorted((s for s in spans if s.type == "ADDRESS"), key=lambda s: s.start)
+    joined: List[Span] = []
+    for span in addresses:
+        if joined and span.start < joined[-1].end:
+            last = joined[-1]
+            end = max(last.end, span.end)
+            text = last.text + span.text[last.end - span.start:] if span.end > last.end else last.text
+            joined[-1] = Span(last.start, end, "ADDRESS", text)
+        else:
+            joined.append(span)
+    return [s for s in spans if s.type != "ADDRESS"] + joined
 
 
 def redact(text: Optional[str]) -> Optional[str]:

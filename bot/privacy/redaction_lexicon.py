@@ -87,7 +87,7 @@ ACRONYMS = word_set("""DOB NHS NI MASH CADS NSPCC DSL DSP GP AE CAMHS LADO MARAC
 EHCP EHA FGM CSE CCE DA DV ASB HV SW IP NFA UASC ICPC RCPC CPOMS CAD PC PCSO DC DS MISPER MSHT NRM OT SALT
 YOT YOS PRU TAC TAF GCSE KS SATS ADHD ASD OK TV PE RE PSHE RSE BBC NHS UK EU ID SIM IT RIP CCTV CPS ELSA
 ASQ SEMH SLCN PEP PLO""")
-PARTICLES = word_set("van von de da del di la le o' mc mac bin ibn al el")
+PARTICLES = word_set("van von de da del di la le o' mc mac bin ibn al el dos das du der den ter della")
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +153,12 @@ def is_english(low: str) -> bool:
 
 def is_place(words: Sequence[str]) -> bool:
     """True when the words are a place the assistant needs (whole phrase, or every word a place word)."""
+    return _is_place(tuple(words))
 
+
+@lru_cache(maxsize=16384)
+def _is_place(words: Tuple[str, ...]) -> bool:
+    """Cached: the same capitalised words are checked many times a sentence, on every stored event."""
     phrases, tokens = protected_words()
     joined = normalise_place(" ".join(words))
     return bool(joined) and (joined in phrases or all(w in tokens for w in joined.split()))

@@ -40,8 +40,10 @@ from bot.privacy.redaction_lexicon import (
     protected_words,
     word_set,
 )
+from bot.privacy.redaction_name_context import context_name_spans
 from bot.privacy.redaction_patterns import BRACKETED_DOB
 
+NAME_PREFIX = re.compile(r"^(?:O['’]|D['’]|Mc|Mac)")
 NAMELIKE = re.compile(r"^(?:O['’]|D['’]|Mc|Mac)?(?:[A-Z][a-z'’]+|[A-Z]{2,})$")
 SECOND_PARTS = word_set("ann anne mae may jo rae lee leigh louise marie rose james jay lou belle grace")
 HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-([A-Za-z]+)(?![\w-])")
@@ -65,8 +67,14 @@ def _tokenizer() -> Any:
 
 
 def namelike(text: str) -> bool:
-    """Capitalised, in capitals (police style: KOWALSKA), or Mc/O' forms (McDONAGH, O'NEILL)."""
-    return len(text) > 1 and bool(NAMELIKE.match(text)) and text not in ACRONYMS
+    """Capitalised, in capitals (police style: KOWALSKA), or Mc/O' forms (McDONAGH, O'NEILL), also with letters
+    beyond ASCII ("Wiśniewska", "Rafał", "Erzsébet")."""
+    if len(text) < 2 or text in ACRONYMS:
+        return False
+    if NAMELIKE.match(text):
+        return True
+    core = NAME_PREFIX.sub("", text).replace("'", "").replace("’", "")
+    return core[:1].isupper() and core.isalpha() and (core[1:].islower() or core.isupper())
 
 
 def _plain(token: Any) -> bool:
@@ -172,12 +180,12 @@ def _start(doc: Any, i: int) -> Optional[int]:
     prev2 = doc[i - 2].lower_ if i > 1 else ""
     nxt = doc[i + 1].lower_ if i + 1 < n else ""
     # 1. A title: "Mr Jones", "Mrs. Okafor", "Mr J Smith". Any capitalised word counts, even a place word.
-    if low.rstrip(".") in TITLES and i + 1 < n and (namelike(token.text) or low in ("mr", "mrs", "ms", "dr")):
+    if low.rstrip(".") in TITLES and i + 1 < n and (token.text[:1].isupper() or low in ("mr", "mrs", "ms", "dr")):
         j = i + 1 + (1 if doc[i + 1].text == "." else 0)
         if j < n and (namelike(doc[j].text) or (len(doc[j].text) == 1 and doc[j].text.isupper())):
             return _extend(doc, j + 1, False)
         return None
-    if not token.is_alpha and not NAMELIKE.match(token.text):
+    if not token.is_alpha and not namelike(token.text):
         return None
     if token.is_lower and ((i > 1 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_)
                            or (i + 1 < n and doc[i + 1].text == "-" and not token.whitespace_)):
@@ -280,4 +288,4 @@ def name_spans(text: str) -> List[Span]:
         if all(w.lower() not in NOT_NAMES and w.lower() not in concept_words()
                and (w.lower() in ALL_FIRST or not is_english(w.lower())) for w in words) and not is_place(words):
             spans.append(Span(m.start(1), m.end(1), "NAME", m.group(1)))
-    return spans
+    return spans + context_name_spans(text, doc, spans)

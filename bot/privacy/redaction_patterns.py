@@ -22,6 +22,10 @@ SPELLED_EMAIL = re.compile(
     rf"\b(?:[A-Za-z0-9_%+-]+(?:{_DOT}[A-Za-z0-9_%+-]+)+|[A-Za-z]*[0-9_][A-Za-z0-9_]*)"
     rf"\s*(?:\s+at\s+|\(at\)|\[at\])\s*[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*"
     rf"{_DOT}(?:com|org|net|co|uk|gov|nhs|ac|sch|edu|io|me|info)\b", re.I)
+# After "email", a plain local part is enough: "sisters email laurakemp at example dot org".
+EMAIL_CUED = re.compile(rf"\be-?mail(?:\s+address)?(?:\s+is)?\s*:?\s+(?P<e>[A-Za-z][A-Za-z0-9]{{2,}}\s+at\s+"
+                        rf"[A-Za-z0-9-]+(?:{_DOT}[A-Za-z0-9-]+)*{_DOT}"
+                        rf"(?:com|org|net|co|uk|gov|nhs|ac|sch|edu|io|me|info))\b", re.I)
 # A social media handle: @name, or a user name with an underscore, a dotted name with a digit, leetspeak.
 HANDLE_AT = re.compile(r"(?<![\w@.])@[A-Za-z0-9_][A-Za-z0-9_.]*[A-Za-z0-9_]")
 HANDLE_BARE = re.compile(
@@ -29,7 +33,11 @@ HANDLE_BARE = re.compile(
     r"|[A-Za-z][A-Za-z0-9]{2,}\.(?=[A-Za-z0-9_]*[A-Za-z])(?=[A-Za-z0-9_]*\d)[A-Za-z0-9_]+"
     r"|(?=[A-Za-z0-9]{5,})[A-Za-z]+\d+[A-Za-z]+\d*[A-Za-z]*)(?![\w@-])")
 HANDLE_CUE = re.compile(r"\b(?:snap(?:chat)?|insta(?:gram)?|ig|tiktok|tik tok|twitter|x|fb|facebook|username|"
-                        r"user name|handle|account|gamertag|discord|telegram)\s*(?:is|name|:|-|=|@)?\s*$", re.I)
+                        r"user name|handle|account|gamertag|discord|telegram)"
+                        r"(?:\s*(?:is|name|user(?:name)?|account|called|named|as|:|-|=|@|\())*\s*$", re.I)
+# A name shown in brackets after a platform ("on his facebook (Ryan Barlow Kettering)") is the account's name.
+HANDLE_BRACKETED = re.compile(r"\b(?:facebook|fb|insta(?:gram)?|snap(?:chat)?|tiktok|twitter)\s*\((?P<h>[^()]{2,40})\)",
+                              re.I)
 HANDLE_AFTER_CUE = re.compile(r"[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_]")
 
 # ---------------------------------------------------------------- numbers
@@ -54,14 +62,15 @@ NI_NUMBER = re.compile(r"\b(?:[A-Z]{2}(?:\s?\d{2}){3}\s?[A-D]|[a-z]{2}(?:\s?\d{2
 VEHICLE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b")
 VEHICLE_OLD = re.compile(r"\b(?:[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])\b")
 VEHICLE_CUE = re.compile(r"\b(?:reg|registration|plate|vrm|car|van|vehicle|veh|transit|motor|taxi|driving|drives|"
-                         r"drove|bmw|audi|ford|vauxhall|corsa|golf|merc|mercedes|focus|fiesta|astra|polo|clio|jeep)\b",
+                         r"drove|pickup|pick-up|truck|lorry|moped|motorbike|scooter|bike|4x4|suv|minibus|bmw|audi|ford|vauxhall|corsa|golf|merc|mercedes|focus|fiesta|astra|polo|clio|jeep)\b",
                          re.I)
 # Reference numbers: letters then digits (RX1234567, INC-20931), slashed or dashed case numbers
 # (22/123456/26, SGO-2024-118), incident logs ("CAD 1234 of 05/12"), and bare runs of five or more digits.
-REF_LOG = re.compile(r"\b(?:CAD|log|incident|serial|occurrence)\s*(?:no\.?|number|#)?\s*(?P<ref>\d{2,6}\s+of\s+"
+REF_LOG = re.compile(r"\b(?:CAD|log|incident|serial|occurrence)\s*(?:no\.?|number|#)?\s*(?P<ref>\d{2,6}\s+(?:of\s+)?"
                      r"\d{1,2}/\d{1,2}(?:/\d{2,4})?)", re.I)
-REF_CODE = re.compile(r"(?<![\w/-])(?:[A-Z]{1,4}-?\d{4,}|(?:[A-Z0-9]+[/-]){1,3}[A-Z0-9]+)(?![\w/-])")
-REF_DIGITS = re.compile(r"(?<![\w£$€.,/:-])\d{5,12}(?![\w,/-]|[.:]\d|\s*(?:%|pounds|quid|k\b|mg|ml))")
+REF_CODE = re.compile(r"(?<![\w/-])(?:[A-Z]{1,4}-?\d{4,}|[A-Z]{1,4}\d{2,}[A-Z]{1,3}\d{3,}|"
+                      r"(?:[A-Z0-9]+[/-]){1,3}[A-Z0-9]+)(?![\w/-])")
+REF_DIGITS = re.compile(r"(?<![\w£$€.,/:-])\d{5,12}(?![\w/-]|,\d|[.:]\d|\s*(?:%|pounds|quid|k\b|mg|ml))")
 REF_CUE = re.compile(r"\b(?:ref(?:erence)?|cpoms|crime|case|job|urn|crn|id|mosaic|log|nrm|incident|"
                      r"occurrence|file|hosp(?:ital)?\s+no|number)\s*(?:no\.?|number|#|is|:)?\s*$", re.I)
 
@@ -73,7 +82,7 @@ DATE = (r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"
         rf"|(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})")
 DATE_ONLY = re.compile(rf"^{DATE}$", re.I)
 DOB = re.compile(
-    rf"(?:\b(?:born(?:\s+on)?|b\.|d\.?o\.?b\.?(?:\s+(?:is|was|given\s+as|of|:))?|date\s+of\s+birth(?:\s+(?:is|was))?|"
+    rf"(?:\b(?:born(?:\s+on)?|b\.|d\.?o\.?b\.?(?:\s+(?:is|was|given\s+as|of|:))?(?:\s+(?:of\s+)?[a-z]{{2,10}})?|date\s+of\s+birth(?:\s+(?:is|was))?|"
     rf"birthday\s+(?:is|was))\s*[:\-]?\s*"
     rf"(?:the\s+)?(?P<date>{DATE})(?:\s*(?:and|&|,)\s*(?P<date2>{DATE}))?)"
     rf"|\(\s*(?:d\.?o\.?b\.?\s*:?\s*)?(?P<bracketed>{DATE})\s*\)", re.I)
@@ -93,7 +102,15 @@ ADDRESS = re.compile(
     rf"|(?<!NHS )(?<!nhs )(?<!phone )(?<!ref )"
     rf"(?<!case )(?<!crime )(?<!log )"
     rf"(?:number|no\.?)\s+\d{{1,4}}[A-Za-z]?\b(?![\d/])(?:,?\s+(?:{CAP}\s+){{1,3}}(?:{STREET_WORDS})\b)?)"
-    rf"|\b{UNIT}\s+\d+[A-Za-z]?\b(?:,?\s*(?:at\s+)?(?:{CAP}\s+){{1,3}}(?:{HOUSE}|[Ss]ite|[Pp]ark)\b)?")
+    rf"|\b{UNIT}\s+\d+[A-Za-z]?\b(?:,?\s*(?:at\s+)?(?:{CAP}\s+){{1,3}}(?:{HOUSE}|[Ss]ite|[Pp]ark|{STREET_WORDS})\b"
+    rf"(?:\s+(?:travellers?|caravan|[Tt]ravellers?|[Cc]aravan)\s+[Ss]ite\b)?)?")
+# A house number and one name with no street word, after "at" or "live at" ("at 16 Swallowfield, Kempston"), and a
+# street typed in lower case after "at" or "on" ("they live at 14 larkspur close corby").
+NUMBER_NAME = re.compile(rf"\b(?:at|address(?:\s+is)?|to|from)\s+(?P<a>\d{{1,4}}[A-Za-z]?\s+"
+                         rf"(?!(?:{MONTHS}|AM|PM|Am|Pm)\b)[A-Z][a-z]{{3,}})(?=\s*(?:,|\.|;|$|\s+(?:in|on|near|and|with)\b))")
+LOWER_STREET = re.compile(r"\b(?:at|address(?:\s+is)?|on|to|from)\s+(?P<a>\d{1,4}[a-z]?\s+(?:[a-z]{3,}\s+){1,2}"
+                          r"(?:road|rd|street|lane|close|drive|avenue|ave|way|crescent|gardens|grove|court|place|"
+                          r"terrace|walk|row|mews|rise|view|green|square)\b)")
 # A street with no number: "on Victoria Street", "Montagu St", "Green Lane"; a house or block name.
 NAMED_STREET = re.compile(
     rf"\b(?P<street>(?:{CAP}\s+){{1,3}}(?:Road|Rd|Street|Lane|Ln|Avenue|Ave|Close|Drive|Crescent|Gardens|Grove|"
@@ -105,7 +122,7 @@ HOUSE_AFTER = re.compile(rf"\b(?:at|address|house|from|bungalow|called)\s+(?P<ho
 HOUSE_AT = re.compile(rf"\b(?:at|address)\s+(?P<house>(?!The\b){CAP}(?:\s+{CAP})?)(?=\s*(?:,|\.|$|\s+the\b))")
 NOT_STREETS = word_set("""the a an this that his her their my our your child children family crown magistrates
 county youth high town city village council care safe halfway open supreme coroners private
-main front back same one which no""")
+main front same one which no""")
 
 SCHOOL_KIND = (r"(?:Primary|Infant|Infants|Junior|Juniors|Nursery|High|Secondary|Grammar|Middle|First|Community|"
                r"Church|Catholic|Academy|College|School|Pre-?school|Federation)")
@@ -203,6 +220,7 @@ def contact_spans(text: str) -> List[Span]:
         if m.group().lower() not in service_emails():
             found.append(Span(m.start(), m.end(), "EMAIL", m.group()))
     found.extend(Span(m.start(), m.end(), "EMAIL", m.group()) for m in SPELLED_EMAIL.finditer(text))
+    found.extend(Span(m.start("e"), m.end("e"), "EMAIL", m.group("e")) for m in EMAIL_CUED.finditer(text))
     for m in DOB.finditer(text):
         for group in ("date", "date2", "bracketed"):
             if m.group(group):
@@ -232,11 +250,14 @@ def handle_and_reference_spans(text: str) -> List[Span]:
     """Social media handles and reference numbers (case, crime, incident, hospital numbers)."""
     found = [Span(m.start(), m.end(), "HANDLE", m.group()) for m in HANDLE_AT.finditer(text)]
     for m in HANDLE_BARE.finditer(text):
-        if not DATE_ONLY.match(m.group()) and not m.group().isupper() and not _identifier(m.group()):
+        cued = bool(HANDLE_CUE.search(text[max(0, m.start() - 30):m.start()]))
+        if not DATE_ONLY.match(m.group()) and not m.group().isupper() and (cued or not _identifier(m.group())):
             found.append(Span(m.start(), m.end(), "HANDLE", m.group()))
     for m in HANDLE_AFTER_CUE.finditer(text):
-        if HANDLE_CUE.search(text[max(0, m.start() - 25):m.start()]) and not m.group().isalpha():
+        cued = bool(HANDLE_CUE.search(text[max(0, m.start() - 30):m.start()]))
+        if cued and (not m.group().isalpha() or _made_up(m.group())):
             found.append(Span(m.start(), m.end(), "HANDLE", m.group()))
+    found.extend(Span(m.start("h"), m.end("h"), "HANDLE", m.group("h")) for m in HANDLE_BRACKETED.finditer(text))
     found.extend(Span(m.start("ref"), m.end("ref"), "REFERENCE", m.group("ref")) for m in REF_LOG.finditer(text))
     for m in REF_CODE.finditer(text):
         value = m.group()
@@ -263,11 +284,20 @@ def _service(value: str) -> bool:
     return any(w in SERVICE_WORDS for w in words)
 
 
+def _made_up(word: str) -> bool:
+    """A made-up user name after a platform word ("on insta ebonyxraee"): lower case, no English word or name."""
+    low = word.lower()
+    return word.islower() and len(word) > 4 and not is_english(low) and low not in NOT_NAMES \
+        and low not in concept_words() and not is_place([low])
+
+
 def _identifier(value: str) -> bool:
     """A system id such as an area or slot name ("bedford_borough", "northamptonshire_2022", "sos_worried"):
     every part an English word, a place, or digits. Such ids sit in stored slot values and must survive."""
     parts = [p for p in re.split(r"[_.]", value.lower()) if p]
-    if value.islower() and "_" in value and any(len(p) > 2 and is_english(p) for p in parts):
+    # "nn23", "k99": letters no English word beside digits are made up, not a system id ("under13" is one)
+    mixed = any(re.search(r"[a-z]\d|\d[a-z]", p) and not is_english(re.sub(r"\d", "", p)) for p in parts)
+    if value.islower() and "_" in value and not mixed and any(len(p) > 2 and is_english(p) for p in parts):
         return True
     return all(p.isdigit() or is_english(p) or is_place([p]) or len(p) <= 3 and p.isalpha() and p in
                ("sos", "ehm", "ehc", "cin", "cp", "la", "nhs", "id", "no", "ok") for p in parts)
@@ -283,6 +313,12 @@ def place_spans(text: str) -> List[Span]:
         value = m.group().rstrip(".,").rstrip()
         if not is_place(value.split()):
             found.append(Span(m.start(), m.start() + len(value), "ADDRESS", value))
+    for pattern in (NUMBER_NAME, LOWER_STREET):
+        for m in pattern.finditer(text):
+            words = m.group("a").split()[1:]
+            if not any(w.lower() in NOT_NAMES or w.lower() in concept_words() or is_place([w]) for w in words[:-1]
+                       if pattern is LOWER_STREET) and not (pattern is NUMBER_NAME and _words_kept(words[0])):
+                found.append(Span(m.start("a"), m.end("a"), "ADDRESS", m.group("a")))
     for pattern, group, kind in ((NAMED_STREET, "street", "ADDRESS"), (NAMED_HOUSE, "house", "ADDRESS"),
                                  (HOUSE_AFTER, "house", "ADDRESS"), (HOUSE_AT, "house", "ADDRESS"), (ORG, "org", "ORG"),
                                  (WORKS_AT, "org", "ORG")):

@@ -21,8 +21,8 @@ RECALL_OVERALL_TARGET = 0.95
 RECALL_PER_KIND_TARGET = 0.90
 MEANING_KEPT_TARGET = 0.98
 # Measured after the rules were tuned on this corpus (ratchets: raise them when the numbers rise).
-MEASURED_OVERALL = 0.985
-MEASURED_PER_KIND = {"name": 0.975, "address": 1.0, "postcode": 1.0, "phone": 1.0, "email": 1.0, "dob": 1.0,
+MEASURED_OVERALL = 0.988
+MEASURED_PER_KIND = {"name": 0.98, "address": 1.0, "postcode": 1.0, "phone": 1.0, "email": 1.0, "dob": 1.0,
                      "nhs_number": 1.0, "ni_number": 1.0, "vehicle_reg": 1.0, "handle": 1.0, "reference": 1.0,
                      "org": 0.95}
 MEASURED_KEPT = 1.0

@@ -25,10 +25,11 @@ MAX_AGE = 16
 PRIVATE_FOSTERING_DAYS = 28
 
 # "staying with us", or a parent who asked the teller to have the child ("she asked me to have Ana till she comes
-# back", "I've been looking after him since ...").
+# back", "I've been looking after him since ..."). The child's name may be read back as stored ("[NAME]", issue 14).
 _STAYING_WITH_US = re.compile(r"\b(?:liv(?:e|es|ing|ed)|stay(?:s|ing|ed)?|stop(?:s|ping|ped)?|sleep(?:s|ing)?|slept) "
                               r"(?:\w+ )?with (?:us|me|my family|our family)\b|"
-                              r"\b(?:asked|asks|asking) (?:me|us) to (?:have|look after|mind|keep|take in) \w+|"
+                              r"\b(?:asked|asks|asking) (?:me|us) to (?:have|look after|mind|keep|take in) "
+                              r"(?:\w+|\[NAME\])|"
                               r"\b(?:i|we)(?:'ve| have)? (?:had|been looking after|been having) (?:him|her|them) "
                               r"(?:for|since|while)\b", re.I)
 _NOT_RELATED = re.compile(r"\b(?:not|n'?t|aren'?t|isn'?t) (?:\w+ )?(?:related|family|relatives?)\b|\bno relation\b|"
