@@ -21,7 +21,7 @@ from bot.engine.level_caps import (
     at_top_line,
     capped_at_level_2,
     mitigation_contradicted,
-    sentence_and_after,
+    sentence_and_around,
 )
 from bot.engine.rules.care_and_age_rules import PREGNANCY_AGES
 from bot.engine.rules.domestic_abuse_rules import graded_below_high
@@ -346,7 +346,7 @@ def choose_indicator(matcher: ConceptMatcher, hit: ConceptHit, candidates: List[
         allowed = allowed if s47_concept or life_threat else _supported_levels(allowed, severity, facts, scale)
     top = max(row[2].level for row in scored)
     top_text = " ".join(row[2].text for row in scored if row[2].level == top)
-    top_facts = sentence_and_after(account, hit.sentence) if hit.concept in TOP_ONLY_BY_FACTS else account or where
+    top_facts = sentence_and_around(account, hit.sentence) if hit.concept in TOP_ONLY_BY_FACTS else account or where
     if at_top_line(hit.concept, read_facts(top_facts).found, top_text):
         allowed = [row for row in scored if row[2].level == top]
     elif hit.concept in TOP_ONLY_BY_FACTS:

@@ -92,15 +92,20 @@ FACT_TOPS: Dict[str, Tuple[FrozenSet[str], ...]] = {
 # Concepts whose top line is reached only through FACT_TOPS, never through the general severity facts: a young carer
 # whose parent "can't get out of bed" is the reason for the caring, not a parent failing the child (set L: a boy who
 # gets his brother up on the mornings mum's MS is bad is 000 Level 3 "Young person is carer for family member").
-# Their facts are read from the caring's sentence and what follows it, not the whole account: a mother "alcohol
-# dependent for several years" who is "tired" is not a child's long caring that harms him (set S).
+# Their facts are read from the caring's sentence, the one before and what follows, not the whole account: a mother
+# "alcohol dependent for several years" who is "tired" is not a child's long caring that harms him (set S).
 TOP_ONLY_BY_FACTS = frozenset({"young_carer"})
 
 
-def sentence_and_after(text: str, sentence: str, chars: int = 300) -> str:
-    """A hit's sentence and what follows it: "He does the cooking. He's missed the residential"."""
-    at = (text or "").find(sentence)
-    return text[at:at + len(sentence) + chars] if at >= 0 else sentence
+def sentence_and_around(text: str, sentence: str, chars: int = 300) -> str:
+    """A hit's sentence with the one before it and what follows: "Y10, attendance 58%. He does all the shopping"."""
+    text = text or ""
+    at = text.find(sentence)
+    if at < 0:
+        return sentence
+    ends = [m.end() for m in re.finditer(r"[.!?]\s+", text[:at])]
+    begin = ends[-2] if len(ends) >= 2 else 0
+    return text[begin:at + len(sentence) + chars]
 
 
 # A fact that is the top line only in an area whose top line says it: 000 Level 4 "Child is main carer for family

@@ -19,7 +19,7 @@ import re
 from typing import List, Sequence, Tuple
 
 from bot.engine.facts import read_facts
-from bot.engine.level_caps import sentence_and_after
+from bot.engine.level_caps import sentence_and_around
 from bot.language.matcher import ConceptHit
 
 CARER_CONCEPTS = frozenset({"young_carer"})
@@ -60,7 +60,7 @@ def caring_load_floor(hits: Sequence[ConceptHit], text: str) -> List[Floor]:
     if not caring:
         return []
     regular = any(REGULAR & read_facts(h.sentence).found or MOST_OF.search(h.sentence) for h in caring)
-    costly = not OCCASIONAL.search(text) and any(CARING_COST.search(sentence_and_after(text, h.sentence))
+    costly = not OCCASIONAL.search(text) and any(CARING_COST.search(sentence_and_around(text, h.sentence))
                                                  for h in caring)
     if regular or costly:
         return [(3, "The child's caring is regular or is costing them school, sleep or time with friends: the "
