@@ -135,7 +135,7 @@ FACT_PATTERNS = {
                           r"found (?:him|her|them) in (?:a|an|some) (?:flat|house|property|address)\b[^.!?]{0,40}?"
                           r"(?:£ ?\d{3,}|cash|money|phones?)",
     "county_lines_involved": r"county lines|trap ?house|cuckoo\w*|plugg\w*|drug debts?|owes? (?:them|the dealers?)|"
-                             r"(?:going|went|gone|goes|being|sent) ot|(?:line|graft|work) phone|"
+                             r"(?:going|went|gone|goes|being|sent) ['\"“‘]?ot\b|(?:line|graft|work) phone|"
                              r"(?:holding|stashing|carrying|moving|running) (?:drugs|gear|packages|parcels|bags) for|"
                              # set T's slang: "doing bits for the olders", "holding food", "going cunch"
                              r"doing bits for (?:the |some )?(?:olders|elders|older lads|olders')|"

@@ -29,7 +29,9 @@ def test_escalating_binges_with_the_child_keeping_friends_away_are_level_3() -> 
     assert advice(said, "Swaffham", "10", role="public").level == 3
 
 
-def test_escalating_drinking_the_child_does_not_feel_stays_below_level_3() -> None:
-    said = ("I'm worried about my daughter. Her drinking has got worse, she has a few glasses of wine at the "
-            "weekend now. Her lad is 10, he has his friends round and he's doing fine.")
+def test_weekend_drinking_that_has_not_escalated_or_reached_the_child_stays_below_level_3() -> None:
+    # Escalation alone is the first clause of 002's Tier 3 line ("Drug/alcohol use has escalated"), so the twin is
+    # drinking with neither escalation nor a sign that it reaches the child.
+    said = ("I'm worried about my daughter. She has a few glasses of wine at the weekend. Her lad is 10, he has his "
+            "friends round and he's doing fine.")
     assert advice(said, "Swaffham", "10", role="public").level <= 2
